@@ -1,0 +1,104 @@
+package io.aponorelay.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.aponorelay.event.Trigger;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.core.env.Environment;
+
+/**
+ * Checks the whole configuration at start-up, its own rules and every capability's
+ * {@link ConfigurationCheck}, and stops the start with all problems at once.
+ */
+class ConfigurationValidator implements InitializingBean {
+
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+	private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE", "GET");
+
+	private final RelayProperties relay;
+
+	private final Environment environment;
+
+	private final List<ConfigurationCheck> checks;
+
+	ConfigurationValidator(RelayProperties relay, Environment environment, List<ConfigurationCheck> checks) {
+		this.relay = relay;
+		this.environment = environment;
+		this.checks = checks;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		ConfigurationProblems problems = new ConfigurationProblems();
+		checkUnknownKeys(problems);
+		checkWebhooks(problems);
+		checks.forEach((check) -> check.check(relay, problems));
+		if (!problems.isEmpty()) {
+			throw new InvalidConfigurationException(problems.messages());
+		}
+	}
+
+	private void checkUnknownKeys(ConfigurationProblems problems) {
+		try {
+			Binder.get(environment)
+				.bind("relay", Bindable.of(RelayProperties.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+		}
+		catch (BindException ex) {
+			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
+				unbound.getUnboundProperties()
+					.forEach((property) -> problems.add(property.getName().toString(), "unknown key"));
+			}
+			// other binding failures stop the start before this check, with Spring Boot's own message
+		}
+	}
+
+	private void checkWebhooks(ConfigurationProblems problems) {
+		Set<String> names = new HashSet<>();
+		for (int i = 0; i < relay.webhooks().size(); i++) {
+			WebhookProperties webhook = relay.webhooks().get(i);
+			String name = webhook.name();
+			if (name == null || name.isBlank()) {
+				problems.add(i, webhook, "name", "is required");
+			}
+			else if (!NAME.matcher(name).matches()) {
+				problems.add(i, webhook, "name", "'" + name + "' may contain only letters, digits, '-' and '_'");
+			}
+			else if (!names.add(name.toLowerCase(Locale.ROOT))) {
+				problems.add(i, webhook, "name", "'" + name + "' is used by another webhook");
+			}
+			if (!METHODS.contains(webhook.method())) {
+				problems.add(i, webhook, "method", "'" + webhook.method() + "' is not one of POST, PUT, PATCH, DELETE, GET");
+			}
+			if (webhook.triggers().isEmpty()) {
+				problems.add(i, webhook, "triggers", "at least one trigger is required (" + Trigger.canonicalNames() + ")");
+			}
+			for (int t = 0; t < webhook.triggers().size(); t++) {
+				String trigger = webhook.triggers().get(t);
+				if (Trigger.parse(trigger).isEmpty()) {
+					problems.add(i, webhook, "triggers[" + t + "]",
+							"unknown trigger '" + trigger + "'; accepted: " + Trigger.canonicalNames());
+				}
+			}
+			if (webhook.timeout().isNegative() || webhook.timeout().isZero()) {
+				problems.add(i, webhook, "timeout", "must be positive, for example 10s");
+			}
+			for (int v = 0; v < webhook.responseValidators().size(); v++) {
+				if (webhook.responseValidators().get(v).expectedValues().isEmpty()) {
+					problems.add(i, webhook, "response-validators[" + v + "].expected-values", "at least one value is required");
+				}
+			}
+		}
+	}
+
+}

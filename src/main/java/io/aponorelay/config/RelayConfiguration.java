@@ -1,0 +1,28 @@
+package io.aponorelay.config;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Binds {@code relay.*}, exposes the secrets, and validates everything before the relay serves.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RelayProperties.class)
+class RelayConfiguration {
+
+	@Bean
+	Secrets secrets(RelayProperties relay) {
+		return new Secrets(relay.secrets());
+	}
+
+	@Bean
+	ConfigurationValidator configurationValidator(RelayProperties relay, Environment environment,
+			List<ConfigurationCheck> checks) {
+		return new ConfigurationValidator(relay, environment, checks);
+	}
+
+}

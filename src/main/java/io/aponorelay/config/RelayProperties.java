@@ -1,0 +1,37 @@
+package io.aponorelay.config;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything under {@code relay}: the named secrets and the webhooks an event can trigger.
+ *
+ * @param secrets named secret values that templates reach with {@code {{secret 'name'}}}; their
+ * values come from the environment or from files and are masked wherever they would be shown
+ * @param webhooks the webhooks, each with its triggers, filters, request template and validators
+ * @param ingest the inbound endpoint
+ */
+@ConfigurationProperties("relay")
+public record RelayProperties(@Nullable Map<String, String> secrets, @Nullable List<WebhookProperties> webhooks,
+		@DefaultValue IngestProperties ingest) {
+
+	public RelayProperties {
+		secrets = (secrets != null) ? Map.copyOf(secrets) : Map.of();
+		webhooks = (webhooks != null) ? List.copyOf(webhooks) : List.of();
+	}
+
+	@Override
+	public Map<String, String> secrets() {
+		return secrets;
+	}
+
+	@Override
+	public List<WebhookProperties> webhooks() {
+		return webhooks;
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.aponorelay.config;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.aponorelay.event.JsonValues;
+
+/**
+ * The named secrets of {@code relay.secrets}, and the one place that hides their values: every
+ * text the relay shows or stores passes through {@link #mask(String)}.
+ */
+public final class Secrets {
+
+	/** What a secret value is replaced with. */
+	public static final String MASK = "****";
+
+	private final Map<String, String> values;
+
+	private final String[] forms;
+
+	public Secrets(Map<String, String> values) {
+		this.values = Map.copyOf(values);
+		Set<String> forms = new LinkedHashSet<>();
+		for (String value : this.values.values()) {
+			if (!value.isEmpty()) {
+				forms.add(value);
+				forms.add(jsonEscaped(value));
+				forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+			}
+		}
+		// longest first, so that a secret containing another is masked whole
+		this.forms = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
+	}
+
+	public Optional<String> value(String name) {
+		return Optional.ofNullable(values.get(name));
+	}
+
+	public boolean contains(String name) {
+		return values.containsKey(name);
+	}
+
+	public Set<String> names() {
+		return values.keySet();
+	}
+
+	/** Replaces every occurrence of a secret value (also JSON-escaped or URL-encoded) by {@value #MASK}. */
+	public String mask(String text) {
+		String masked = text;
+		for (String form : forms) {
+			if (masked.contains(form)) {
+				masked = masked.replace(form, MASK);
+			}
+		}
+		return masked;
+	}
+
+	private static String jsonEscaped(String value) {
+		String json = JsonValues.toJson(value);
+		return json.substring(1, json.length() - 1);
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.aponorelay.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * One webhook: when it fires and what it sends.
+ *
+ * @param name unique name; letters, digits, '-' and '_'
+ * @param active whether the webhook fires at all
+ * @param method HTTP method: POST, PUT, PATCH, DELETE or GET
+ * @param url the target URL; a template, so it may name secrets
+ * @param headers request headers; values are templates
+ * @param triggers the triggers that fire the webhook, at least one
+ * @param filters conditions on the event; every listed filter must match
+ * @param bodyTemplate the Handlebars template of the request body
+ * @param timeout limit for the whole call, connecting included
+ * @param responseValidators JSONPath checks on the response; all must pass
+ */
+public record WebhookProperties(@Nullable String name, @DefaultValue("true") boolean active,
+		@DefaultValue("POST") String method, @Nullable String url, @Nullable Map<String, String> headers,
+		@Nullable List<String> triggers, @Nullable FilterProperties filters, @Nullable String bodyTemplate,
+		@DefaultValue("10s") Duration timeout, @Nullable List<ValidatorProperties> responseValidators) {
+
+	public WebhookProperties {
+		method = method.strip().toUpperCase(Locale.ROOT);
+		headers = (headers != null) ? new LinkedHashMap<>(headers) : Map.of();
+		triggers = (triggers != null) ? List.copyOf(triggers) : List.of();
+		filters = (filters != null) ? filters : FilterProperties.NONE;
+		responseValidators = (responseValidators != null) ? List.copyOf(responseValidators) : List.of();
+	}
+
+	@Override
+	public Map<String, String> headers() {
+		return headers;
+	}
+
+	@Override
+	public List<String> triggers() {
+		return triggers;
+	}
+
+	@Override
+	public FilterProperties filters() {
+		return filters;
+	}
+
+	@Override
+	public List<ValidatorProperties> responseValidators() {
+		return responseValidators;
+	}
+
+	/** The name for messages, also when none was configured. */
+	public String displayName() {
+		return (name != null && !name.isBlank()) ? name : "(unnamed)";
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.aponorelay.event;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.aponorelay.event.InvalidEventException.Reason;
+import io.aponorelay.event.JsonValues.JsonArray;
+import io.aponorelay.event.JsonValues.JsonObject;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads an Apono event as leniently as Apono's Handlebars rendering requires: raw control
+ * characters and stray backslashes inside strings, HTML entities in values, numbers written as
+ * strings and missing fields are all accepted; unknown fields are kept.
+ */
+@Component
+public final class EventParser {
+
+	/** Fields the payload schema types as numbers, which a template may deliver as strings. */
+	private static final List<String> NUMERIC_DATA_FIELDS = List.of("access_duration_in_seconds", "revocation_date");
+
+	private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,4})?");
+
+	/**
+	 * Parses an ingest body.
+	 * @throws InvalidEventException when the body is not an Apono event
+	 */
+	public AponoEvent parse(byte[] body) {
+		return parse(decodeUtf8(body));
+	}
+
+	/**
+	 * Parses an event from text.
+	 * @throws InvalidEventException when the text is not an Apono event
+	 */
+	public AponoEvent parse(String text) {
+		if (!(JsonValues.toJava(readTree(text)) instanceof JsonObject root)) {
+			throw new InvalidEventException(Reason.MALFORMED, "The body must be a JSON object");
+		}
+		JsonObject event = (JsonObject) decodeEntities(root);
+		if (!(event.get("event_type") instanceof String eventType) || eventType.isBlank()) {
+			throw new InvalidEventException(Reason.MALFORMED, "The event has no event_type");
+		}
+		if (!(event.get("data") instanceof JsonObject data)) {
+			throw new InvalidEventException(Reason.MALFORMED, "The event has no data object");
+		}
+		Trigger trigger = Trigger.parse(eventType)
+			.orElseThrow(() -> new InvalidEventException(Reason.UNKNOWN_TRIGGER, "Unknown event_type '" + eventType
+					+ "'; accepted: " + Trigger.canonicalNames() + " (also without 'Request' or with 'AccessRequest')"));
+		NUMERIC_DATA_FIELDS.forEach((field) -> coerceNumber(data, field));
+		return new AponoEvent(trigger, event);
+	}
+
+	private static String decodeUtf8(byte[] body) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new InvalidEventException(Reason.MALFORMED, "The body is not valid UTF-8");
+		}
+	}
+
+	/** Tries the text as it is, then with stray backslashes repaired, then with trailing ones. */
+	private static JsonNode readTree(String text) {
+		JacksonException first;
+		try {
+			return JsonValues.LENIENT.readTree(text);
+		}
+		catch (JacksonException ex) {
+			first = ex;
+		}
+		for (boolean trailingBackslashes : new boolean[] { false, true }) {
+			try {
+				return JsonValues.LENIENT.readTree(JsonRepair.repair(text, trailingBackslashes));
+			}
+			catch (JacksonException ex) {
+				// the original error describes the body the user sent
+			}
+		}
+		throw new InvalidEventException(Reason.MALFORMED, "The body is not valid JSON: " + JsonValues.describe(first));
+	}
+
+
+	private static @Nullable Object decodeEntities(@Nullable Object value) {
+		if (value instanceof String text) {
+			return HtmlEntities.decode(text);
+		}
+		if (value instanceof Map<?, ?> map) {
+			JsonObject decoded = new JsonObject();
+			map.forEach((key, child) -> decoded.put(HtmlEntities.decode(key.toString()), decodeEntities(child)));
+			return decoded;
+		}
+		if (value instanceof List<?> list) {
+			JsonArray decoded = new JsonArray();
+			list.forEach((child) -> decoded.add(decodeEntities(child)));
+			return decoded;
+		}
+		return value;
+	}
+
+	private static void coerceNumber(JsonObject data, String field) {
+		if (data.get(field) instanceof String text) {
+			if (text.isBlank()) {
+				data.remove(field);
+				return;
+			}
+			if (NUMBER.matcher(text.strip()).matches()) {
+				// read as JSON reads numbers, so "3600" becomes exactly what 3600 would
+				data.put(field, JsonValues.parse(text.strip()));
+			}
+		}
+	}
+
+}

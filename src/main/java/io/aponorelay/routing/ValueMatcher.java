@@ -1,0 +1,81 @@
+package io.aponorelay.routing;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compares a value found in JSON with configured values: case-insensitively, with {@code *} as a
+ * wildcard, and numbers by value ({@code 3600} matches {@code "3600"} and {@code 3600.0}); a JSON
+ * scalar matches its text ({@code true} matches {@code "true"}). Any listed value matches.
+ */
+public final class ValueMatcher {
+
+	private final List<String> expected;
+
+	private final List<Pattern> patterns;
+
+	public ValueMatcher(Collection<String> expected) {
+		this.expected = List.copyOf(expected);
+		this.patterns = this.expected.stream().map(ValueMatcher::wildcard).toList();
+	}
+
+	public List<String> expected() {
+		return expected;
+	}
+
+	/** Whether any of the actual values matches any expected value. */
+	public boolean matchesAny(Collection<String> actual) {
+		return actual.stream().anyMatch(this::matches);
+	}
+
+	public boolean matches(String actual) {
+		for (int i = 0; i < expected.size(); i++) {
+			if (patterns.get(i).matcher(actual).matches() || sameNumber(expected.get(i), actual)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The text a JSON value compares as: strings as they are, numbers in plain notation, null as {@code null}. */
+	public static String text(@Nullable Object value) {
+		if (value instanceof BigDecimal decimal) {
+			return decimal.toPlainString();
+		}
+		return String.valueOf(value);
+	}
+
+	private static Pattern wildcard(String value) {
+		StringBuilder regex = new StringBuilder();
+		for (String part : value.split("\\*", -1)) {
+			if (!regex.isEmpty()) {
+				regex.append(".*");
+			}
+			regex.append(Pattern.quote(part));
+		}
+		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+	}
+
+	private static boolean sameNumber(String expected, String actual) {
+		BigDecimal left = number(expected);
+		BigDecimal right = (left != null) ? number(actual) : null;
+		return left != null && right != null && left.compareTo(right) == 0;
+	}
+
+	private static @Nullable BigDecimal number(String text) {
+		if (text.isEmpty() || text.length() > 64 || !(Character.isDigit(text.charAt(text.length() - 1)))) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

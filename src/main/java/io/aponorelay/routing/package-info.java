@@ -1,0 +1,4 @@
+/**
+ * Which webhooks an event triggers: trigger matching, filters, and the dry-run explanation.
+ */
+package io.aponorelay.routing;

@@ -1,0 +1,20 @@
+package io.aponorelay.store;
+
+import java.time.Instant;
+
+/**
+ * An invocation a worker holds the lease of, with what it needs to attempt it. A round starts when
+ * the invocation is accepted or redelivered; retry limits count within the round.
+ *
+ * @param id the invocation id
+ * @param webhook the webhook's name
+ * @param eventKey the event's key
+ * @param attemptCount attempts made so far, in all rounds
+ * @param roundAttempts attempts made in this round
+ * @param roundStarted when this round started
+ * @param payload the event as JSON
+ */
+public record ClaimedInvocation(String id, String webhook, String eventKey, int attemptCount, int roundAttempts,
+		Instant roundStarted, String payload) {
+
+}

@@ -1,0 +1,332 @@
+package io.aponorelay.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.aponorelay.event.AponoEvent;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records accepted events and their invocations, hands due invocations to workers under a lease,
+ * and records every attempt. The invocation table is the delivery queue.
+ */
+@Component
+public class InvocationStore {
+
+	private static final String DUE = "i.status IN ('PENDING', 'RETRYING') AND i.next_attempt_at <= :now"
+			+ " AND (i.lease_until IS NULL OR i.lease_until < :now)";
+
+	/** An invocation waits while an earlier one of the same request to the same webhook is unfinished. */
+	private static final String IN_ORDER = "NOT EXISTS (SELECT 1 FROM relay_invocation p WHERE p.webhook = i.webhook"
+			+ " AND p.request_id = i.request_id AND p.seq < i.seq AND p.status IN ('PENDING', 'RETRYING'))";
+
+	private static final String CLAIMED = "SELECT i.id, i.webhook, i.event_key, i.attempt_count, i.round_attempts,"
+			+ " i.round_started, e.payload FROM relay_invocation i JOIN relay_event e ON e.event_key = i.event_key";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	public InvocationStore(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.json = json;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records an event and one pending invocation per webhook, in one transaction. An event whose
+	 * key was recorded before changes nothing and answers the invocations it got then.
+	 */
+	public Acceptance accept(AponoEvent event, List<String> webhooks) {
+		String key = event.key();
+		try {
+			List<Acceptance.Delivery> deliveries = transactions.execute((status) -> {
+				insertEvent(key, event);
+				return webhooks.stream().map((webhook) -> insertInvocation(key, event, webhook, "EVENT", null)).toList();
+			});
+			if (!webhooks.isEmpty()) {
+				events.publishEvent(new InvocationsQueued(webhooks.size()));
+			}
+			return new Acceptance(key, false, deliveries);
+		}
+		catch (DuplicateKeyException ex) {
+			List<Acceptance.Delivery> deliveries = jdbc
+				.sql("SELECT webhook, id FROM relay_invocation WHERE event_key = :key ORDER BY seq")
+				.param("key", key)
+				.query((rs, row) -> new Acceptance.Delivery(rs.getString("webhook"), rs.getString("id")))
+				.list();
+			return new Acceptance(key, true, deliveries);
+		}
+	}
+
+	/**
+	 * Records a Test button event and its invocation, already claimed by the caller, who attempts it
+	 * at once. Its key is unique, so a test never counts as a duplicate.
+	 */
+	public ClaimedInvocation acceptTest(AponoEvent event, String webhook, String owner, Duration lease) {
+		String key = "test:" + UUID.randomUUID();
+		Acceptance.Delivery delivery = transactions.execute((status) -> {
+			insertEvent(key, event);
+			return insertInvocation(key, event, webhook, "TEST", new Lease(owner, now().plus(lease)));
+		});
+		return claimed(delivery.invocationId()).orElseThrow();
+	}
+
+	/**
+	 * Claims up to {@code limit} due invocations for a worker, oldest first, skipping those other
+	 * workers are claiming at the same moment.
+	 */
+	public List<ClaimedInvocation> claimDue(String owner, int limit, Duration lease) {
+		Instant now = now();
+		List<String> ids = transactions.execute((status) -> {
+			List<String> due = jdbc
+				.sql("SELECT i.id FROM relay_invocation i WHERE " + DUE + " AND " + IN_ORDER
+						+ " ORDER BY i.seq LIMIT :limit FOR UPDATE SKIP LOCKED")
+				.param("now", time(now))
+				.param("limit", limit)
+				.query(String.class)
+				.list();
+			if (!due.isEmpty()) {
+				jdbc.sql("UPDATE relay_invocation SET lease_owner = :owner, lease_until = :until WHERE id IN (:ids)")
+					.param("owner", owner)
+					.param("until", time(now.plus(lease)))
+					.param("ids", due)
+					.update();
+			}
+			return due;
+		});
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(CLAIMED + " WHERE i.id IN (:ids) ORDER BY i.seq").param("ids", ids).query(this::claimedRow).list();
+	}
+
+	/**
+	 * Claims one invocation to deliver it again now, whatever its status, and starts a new round of
+	 * attempts. Empty when there is no such invocation or another worker holds it.
+	 */
+	public Optional<ClaimedInvocation> claimForRedelivery(String id, String owner, Duration lease) {
+		Instant now = now();
+		int claimed = jdbc
+			.sql("UPDATE relay_invocation SET lease_owner = :owner, lease_until = :until, status = 'PENDING',"
+					+ " next_attempt_at = :now, round_attempts = 0, round_started = :now, updated_at = :now"
+					+ " WHERE id = :id AND (lease_until IS NULL OR lease_until < :now)")
+			.param("owner", owner)
+			.param("until", time(now.plus(lease)))
+			.param("now", time(now))
+			.param("id", id)
+			.update();
+		return (claimed == 1) ? claimed(id) : Optional.empty();
+	}
+
+	/**
+	 * Records an attempt and the invocation's new status, and releases the lease. Does nothing when
+	 * the worker no longer holds the lease.
+	 * @return whether the attempt was recorded
+	 */
+	public boolean complete(ClaimedInvocation invocation, String owner, AttemptRecord attempt,
+			InvocationStatus status, @Nullable Instant nextAttemptAt) {
+		Instant now = now();
+		Boolean recorded = transactions.execute((tx) -> {
+			int updated = jdbc
+				.sql("UPDATE relay_invocation SET status = :status, attempt_count = attempt_count + 1,"
+						+ " round_attempts = round_attempts + 1, next_attempt_at = :next, lease_owner = NULL,"
+						+ " lease_until = NULL, last_error = :error, updated_at = :now"
+						+ " WHERE id = :id AND lease_owner = :owner")
+				.param("status", status.name())
+				.param("next", time((nextAttemptAt != null) ? nextAttemptAt : now))
+				.param("error", (attempt.error() != null) ? truncate(attempt.error().message(), 2000) : null)
+				.param("now", time(now))
+				.param("id", invocation.id())
+				.param("owner", owner)
+				.update();
+			if (updated == 0) {
+				return false;
+			}
+			jdbc.sql("INSERT INTO relay_attempt (invocation_id, attempt_number, started_at, duration_ms, succeeded,"
+					+ " error_kind, error_message, response_status, detail) VALUES (:id, :number, :started, :duration,"
+					+ " :succeeded, :kind, :message, :status, :detail)")
+				.param("id", invocation.id())
+				.param("number", invocation.attemptCount() + 1)
+				.param("started", time(attempt.startedAt()))
+				.param("duration", attempt.durationMs())
+				.param("succeeded", attempt.succeeded())
+				.param("kind", (attempt.error() != null) ? attempt.error().kind().name() : null)
+				.param("message", (attempt.error() != null) ? truncate(attempt.error().message(), 4000) : null)
+				.param("status", (attempt.response() != null) ? attempt.response().status() : null)
+				.param("detail", json.writeValueAsString(AttemptDetail.of(attempt)))
+				.update();
+			return true;
+		});
+		return Boolean.TRUE.equals(recorded);
+	}
+
+	/** Releases the lease of an invocation that was claimed but not attempted, for example at shutdown. */
+	public void release(ClaimedInvocation invocation, String owner) {
+		jdbc.sql("UPDATE relay_invocation SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner")
+			.param("id", invocation.id())
+			.param("owner", owner)
+			.update();
+	}
+
+	public Optional<InvocationRecord> find(String id) {
+		return jdbc.sql("SELECT * FROM relay_invocation WHERE id = :id")
+			.param("id", id)
+			.query((rs, row) -> record(rs, attempts(id)))
+			.optional();
+	}
+
+	/** A webhook's newest invocation. */
+	public Optional<InvocationSummary> latest(String webhook) {
+		return jdbc.sql("SELECT * FROM relay_invocation WHERE webhook = :webhook ORDER BY created_at DESC, seq DESC LIMIT 1")
+			.param("webhook", webhook)
+			.query((rs, row) -> summary(rs))
+			.optional();
+	}
+
+	/** Invocations, newest first, optionally of one webhook and one status. */
+	public List<InvocationSummary> list(@Nullable String webhook, @Nullable InvocationStatus status, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM relay_invocation WHERE 1 = 1");
+		if (webhook != null) {
+			sql.append(" AND webhook = :webhook");
+		}
+		if (status != null) {
+			sql.append(" AND status = :status");
+		}
+		sql.append(" ORDER BY seq DESC LIMIT :limit");
+		JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", limit);
+		if (webhook != null) {
+			statement = statement.param("webhook", webhook);
+		}
+		if (status != null) {
+			statement = statement.param("status", status.name());
+		}
+		return statement.query((rs, row) -> summary(rs)).list();
+	}
+
+	private void insertEvent(String key, AponoEvent event) {
+		jdbc.sql("INSERT INTO relay_event (event_key, request_id, trigger_name, received_at, payload)"
+				+ " VALUES (:key, :requestId, :trigger, :now, :payload)")
+			.param("key", key)
+			.param("requestId", event.requestId())
+			.param("trigger", event.trigger().canonicalName())
+			.param("now", time(now()))
+			.param("payload", event.toJson())
+			.update();
+	}
+
+	private Acceptance.Delivery insertInvocation(String key, AponoEvent event, String webhook, String kind,
+			@Nullable Lease lease) {
+		String id = UUID.randomUUID().toString();
+		OffsetDateTime now = time(now());
+		jdbc.sql("INSERT INTO relay_invocation (id, event_key, webhook, request_id, trigger_name, kind, status,"
+				+ " attempt_count, round_attempts, round_started, next_attempt_at, lease_owner, lease_until,"
+				+ " created_at, updated_at) VALUES (:id, :key, :webhook, :requestId, :trigger, :kind, 'PENDING', 0, 0,"
+				+ " :now, :now, :owner, :until, :now, :now)")
+			.param("id", id)
+			.param("key", key)
+			.param("webhook", webhook)
+			.param("requestId", kind.equals("TEST") ? null : event.requestId())
+			.param("trigger", event.trigger().canonicalName())
+			.param("kind", kind)
+			.param("now", now)
+			.param("owner", (lease != null) ? lease.owner() : null)
+			.param("until", (lease != null) ? time(lease.until()) : null)
+			.update();
+		return new Acceptance.Delivery(webhook, id);
+	}
+
+	private Optional<ClaimedInvocation> claimed(String id) {
+		return jdbc.sql(CLAIMED + " WHERE i.id = :id").param("id", id).query(this::claimedRow).optional();
+	}
+
+	private ClaimedInvocation claimedRow(ResultSet rs, int row) throws SQLException {
+		return new ClaimedInvocation(rs.getString("id"), rs.getString("webhook"), rs.getString("event_key"),
+				rs.getInt("attempt_count"), rs.getInt("round_attempts"), instant(rs, "round_started"),
+				rs.getString("payload"));
+	}
+
+	private List<AttemptRecord> attempts(String id) {
+		return jdbc.sql("SELECT * FROM relay_attempt WHERE invocation_id = :id ORDER BY attempt_number")
+			.param("id", id)
+			.query((rs, row) -> json.readValue(rs.getString("detail"), AttemptDetail.class)
+				.toRecord(rs.getInt("attempt_number"), instant(rs, "started_at"), rs.getLong("duration_ms"),
+						rs.getBoolean("succeeded")))
+			.list();
+	}
+
+	private static InvocationRecord record(ResultSet rs, List<AttemptRecord> attempts) throws SQLException {
+		InvocationStatus status = InvocationStatus.valueOf(rs.getString("status"));
+		boolean waiting = status == InvocationStatus.PENDING || status == InvocationStatus.RETRYING;
+		return new InvocationRecord(rs.getString("id"), rs.getString("webhook"), rs.getString("event_key"),
+				rs.getString("trigger_name"), rs.getString("request_id"), rs.getString("kind"), status,
+				rs.getInt("attempt_count"), waiting ? instant(rs, "next_attempt_at") : null, rs.getString("last_error"),
+				instant(rs, "created_at"), instant(rs, "updated_at"), attempts);
+	}
+
+	private static InvocationSummary summary(ResultSet rs) throws SQLException {
+		return new InvocationSummary(rs.getString("id"), rs.getString("webhook"), rs.getString("event_key"),
+				rs.getString("trigger_name"), rs.getString("kind"), InvocationStatus.valueOf(rs.getString("status")),
+				rs.getInt("attempt_count"), rs.getString("last_error"), instant(rs, "created_at"),
+				instant(rs, "updated_at"));
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	private static @Nullable String truncate(@Nullable String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
+	private record Lease(String owner, Instant until) {
+	}
+
+	/** The part of an attempt kept as JSON. */
+	record AttemptDetail(AttemptRecord.@Nullable AttemptError error, AttemptRecord.@Nullable SentRequest request,
+			AttemptRecord.@Nullable ReceivedResponse response, List<AttemptRecord.ValidatorResult> validators) {
+
+		static AttemptDetail of(AttemptRecord attempt) {
+			return new AttemptDetail(attempt.error(), attempt.request(), attempt.response(), attempt.validators());
+		}
+
+		AttemptRecord toRecord(int number, Instant startedAt, long durationMs, boolean succeeded) {
+			return new AttemptRecord(number, startedAt, durationMs, succeeded, error, request, response,
+					(validators != null) ? validators : new ArrayList<>());
+		}
+
+	}
+
+}
