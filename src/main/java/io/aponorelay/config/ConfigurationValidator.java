@@ -8,12 +8,6 @@ import java.util.regex.Pattern;
 
 import io.aponorelay.event.Trigger;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.BindHandler;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
-import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.core.env.Environment;
 
 /**
@@ -50,17 +44,7 @@ class ConfigurationValidator implements InitializingBean {
 	}
 
 	private void checkUnknownKeys(ConfigurationProblems problems) {
-		try {
-			Binder.get(environment)
-				.bind("relay", Bindable.of(RelayProperties.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
-		}
-		catch (BindException ex) {
-			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
-				unbound.getUnboundProperties()
-					.forEach((property) -> problems.add(property.getName().toString(), "unknown key"));
-			}
-			// other binding failures stop the start before this check, with Spring Boot's own message
-		}
+		UnknownKeys.find(environment).forEach((key) -> problems.add(key, "unknown key"));
 	}
 
 	private void checkWebhooks(ConfigurationProblems problems) {

@@ -58,7 +58,7 @@ public class Router implements ConfigurationCheck {
 					JsonPaths.compile(path);
 				}
 				catch (InvalidPathException ex) {
-					problems.add(i, webhook, field + ".path", "'" + path + "' does not compile: " + ex.getMessage());
+					problems.add(i, webhook, field + ".path", "'" + path + "' does not compile: " + ex.getMessage().strip());
 				}
 				if (filters.get(f).expectedValues().isEmpty()) {
 					problems.add(i, webhook, field + ".expected-values", "at least one value is required");

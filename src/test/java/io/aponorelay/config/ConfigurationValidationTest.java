@@ -1,0 +1,79 @@
+package io.aponorelay.config;
+
+import io.aponorelay.RelayApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Starts the real application with broken configurations: it must refuse to start and name every
+ * problem, each with its webhook and field.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ConfigurationValidationTest {
+
+	@Test
+	void reportsEveryProblemAtOnceNamingWebhookAndField(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start(
+				"--relay.secrets.logpoint-username=apiuser",
+				"--relay.webhooks[0].name=reopen",
+				"--relay.webhooks[0].url=https://logpoint.example/reopen_incident",
+				"--relay.webhooks[0].triggers=Created",
+				"--relay.webhooks[1].name=reopen",
+				"--relay.webhooks[1].url=https://logpoint.example/reopen_incident",
+				"--relay.webhooks[1].triggers=RequestDeleted",
+				"--relay.webhooks[2].name=no-trigger",
+				"--relay.webhooks[2].url=htp:/logpoint",
+				"--relay.webhooks[2].method=FETCH",
+				"--relay.webhooks[3].name=templates",
+				"--relay.webhooks[3].url=https://logpoint.example/x",
+				"--relay.webhooks[3].triggers=Granted",
+				"--relay.webhooks[3].body-template={\"k\": \"{{secret 'logpoint-secret-key'}}\", \"x\": {{#if}} }",
+				"--relay.webhooks[3].filters.colour=red",
+				"--relay.webhooks[3].filters.json-path[0].path=$.data[?(@.x ==",
+				"--relay.webhooks[3].filters.json-path[0].expected-values=1",
+				"--relay.webhooks[4].name=bad name!",
+				"--relay.webhooks[4].url=https://logpoint.example/x",
+				"--relay.webhooks[4].triggers=Granted"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The relay configuration has 10 problems:")
+			.contains(" - relay.webhooks[3].filters.colour: unknown key")
+			.contains(" - relay.webhooks[1].name (webhook 'reopen'): 'reopen' is used by another webhook")
+			.contains(" - relay.webhooks[1].triggers[0] (webhook 'reopen'): unknown trigger 'RequestDeleted'; accepted: "
+					+ "RequestCreated, RequestApproved, RequestExpired, RequestFailed, RequestGranted, RequestRejected")
+			.contains(" - relay.webhooks[2].method (webhook 'no-trigger'): 'FETCH' is not one of POST, PUT, PATCH, DELETE, GET")
+			.contains(" - relay.webhooks[2].triggers (webhook 'no-trigger'): at least one trigger is required")
+			.contains(" - relay.webhooks[2].url (webhook 'no-trigger'): 'htp:/logpoint' is not an absolute http or https "
+					+ "URL with a host (rendering the sample event)")
+			.contains(" - relay.webhooks[3].body-template (webhook 'templates'): does not compile:")
+			.contains(" - relay.webhooks[3].body-template (webhook 'templates'): names secret 'logpoint-secret-key', "
+					+ "which relay.secrets does not define")
+			.contains(" - relay.webhooks[3].filters.json-path[0].path (webhook 'templates'): '$.data[?(@.x ==' does not compile:")
+			.contains(" - relay.webhooks[4].name (webhook 'bad name!'): 'bad name!' may contain only letters, digits, "
+					+ "'-' and '_'");
+	}
+
+	@Test
+	void startsWithAValidConfiguration() {
+		try (var context = start("--relay.secrets.key=value", "--relay.webhooks[0].name=ok",
+				"--relay.webhooks[0].url=https://logpoint.example/reopen_incident",
+				"--relay.webhooks[0].triggers=Created,Approved",
+				"--relay.webhooks[0].body-template={\"k\": \"{{secret 'key'}}\"}")) {
+			assertThat(context.getBean(RelayProperties.class).webhooks()).hasSize(1);
+		}
+	}
+
+	private static org.springframework.context.ConfigurableApplicationContext start(String... args) {
+		String[] all = java.util.stream.Stream
+			.concat(java.util.stream.Stream.of("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:config-"
+					+ java.util.UUID.randomUUID()), java.util.Arrays.stream(args))
+			.toArray(String[]::new);
+		return new SpringApplication(RelayApplication.class).run(all);
+	}
+
+}
