@@ -1,0 +1,86 @@
+package io.aponorelay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import io.aponorelay.event.JsonValues;
+
+/**
+ * Calls the relay over real HTTP, as Apono and admins do.
+ */
+public final class RelayClient {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String baseUrl;
+
+	public RelayClient(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public Response postJson(String path, String body) {
+		return post(path, "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	public Response post(String path, String contentType, byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return send(request.build());
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+	}
+
+	private Response send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A response from the relay.
+	 *
+	 * @param status the HTTP status
+	 * @param contentType the Content-Type header
+	 * @param body the body
+	 */
+	public record Response(int status, String contentType, String body) {
+
+		/** The body as a JSON object. */
+		@SuppressWarnings("unchecked")
+		public Map<String, Object> json() {
+			return (Map<String, Object>) JsonValues.parse(body);
+		}
+
+		/** A field of the body that holds an array of objects. */
+		@SuppressWarnings("unchecked")
+		public java.util.List<Map<String, Object>> objects(String field) {
+			return (java.util.List<Map<String, Object>>) json().get(field);
+		}
+
+		/** The body as a JSON array. */
+		public java.util.List<?> jsonList() {
+			return (java.util.List<?>) JsonValues.parse(body);
+		}
+
+	}
+
+}
