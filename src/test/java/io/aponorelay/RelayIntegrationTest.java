@@ -28,10 +28,14 @@ public abstract class RelayIntegrationTest {
 
 	private static final Path store;
 
+	/** A port where nothing listens: it was free a moment ago and nothing here opens it. */
+	private static final int closedPort;
+
 	static {
 		target.start();
-		try {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
 			store = Files.createTempDirectory("relay-it-store");
+			closedPort = socket.getLocalPort();
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
@@ -49,6 +53,7 @@ public abstract class RelayIntegrationTest {
 	@DynamicPropertySource
 	static void relayProperties(DynamicPropertyRegistry registry) {
 		registry.add("target.url", target::baseUrl);
+		registry.add("closed.url", () -> "http://127.0.0.1:" + closedPort);
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + store.resolve("relay") + ";DB_CLOSE_ON_EXIT=FALSE");
 	}
 

@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * values come from the environment or from files and are masked wherever they would be shown
  * @param webhooks the webhooks, each with its triggers, filters, request template and validators
  * @param ingest the inbound endpoint
+ * @param delivery the workers that call the targets
  */
 @ConfigurationProperties("relay")
 public record RelayProperties(@Nullable Map<String, String> secrets, @Nullable List<WebhookProperties> webhooks,
-		@DefaultValue IngestProperties ingest) {
+		@DefaultValue IngestProperties ingest, @DefaultValue DeliveryProperties delivery) {
 
 	public RelayProperties {
 		secrets = (secrets != null) ? Map.copyOf(secrets) : Map.of();

@@ -22,11 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bodyTemplate the Handlebars template of the request body
  * @param timeout limit for the whole call, connecting included
  * @param responseValidators JSONPath checks on the response; all must pass
+ * @param retry how failed deliveries are retried
  */
 public record WebhookProperties(@Nullable String name, @DefaultValue("true") boolean active,
 		@DefaultValue("POST") String method, @Nullable String url, @Nullable Map<String, String> headers,
 		@Nullable List<String> triggers, @Nullable FilterProperties filters, @Nullable String bodyTemplate,
-		@DefaultValue("10s") Duration timeout, @Nullable List<ValidatorProperties> responseValidators) {
+		@DefaultValue("10s") Duration timeout, @Nullable List<ValidatorProperties> responseValidators,
+		@DefaultValue RetryProperties retry) {
 
 	public WebhookProperties {
 		method = method.strip().toUpperCase(Locale.ROOT);

@@ -2,7 +2,9 @@ package io.aponorelay.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.aponorelay.config.RelayProperties;
 import io.aponorelay.event.AponoEvent;
@@ -33,6 +35,21 @@ public class EventBodies {
 	 */
 	public AponoEvent read(HttpServletRequest request) throws IOException {
 		requireJson(request.getContentType());
+		return parser.parse(readBounded(request));
+	}
+
+	/**
+	 * Reads the event in a request whose body is optional.
+	 * @return the event, or empty when the body is empty
+	 */
+	public Optional<AponoEvent> readOptional(HttpServletRequest request) throws IOException {
+		requireJson(request.getContentType());
+		byte[] body = readBounded(request);
+		return (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) ? Optional.empty()
+				: Optional.of(parser.parse(body));
+	}
+
+	private byte[] readBounded(HttpServletRequest request) throws IOException {
 		if (request.getContentLengthLong() > maxBytes) {
 			throw tooLarge();
 		}
@@ -41,7 +58,7 @@ public class EventBodies {
 			if (body.length > maxBytes) {
 				throw tooLarge();
 			}
-			return parser.parse(body);
+			return body;
 		}
 	}
 

@@ -27,6 +27,9 @@ public enum ErrorKind {
 	VALIDATION,
 
 	/** The request could not be rendered, or rendered invalid. */
-	TEMPLATE
+	TEMPLATE,
+
+	/** The invocation's webhook is no longer configured. */
+	CONFIGURATION
 
 }

@@ -1,5 +1,6 @@
 package io.aponorelay.admin;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SuppressWarnings("unchecked")
 class ExplainHttpTest extends RelayIntegrationTest {
@@ -20,16 +23,20 @@ class ExplainHttpTest extends RelayIntegrationTest {
 	@Test
 	void showsEveryWebhookWithItsReasonsAndTheMaskedRequest() {
 		long events = count("relay_event");
-		Response response = relay.postJson("/api/explain", SampleEvent.json());
+		String requestId = java.util.UUID.randomUUID().toString();
+		Response response = relay.postJson("/api/explain",
+				SampleEvent.json().replace("5f0c8f0e-2b1a-4c7e-9a51-3d1e2f4a6b7c", requestId));
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json()).containsEntry("trigger", "RequestGranted")
-			.containsEntry("eventKey", "5f0c8f0e-2b1a-4c7e-9a51-3d1e2f4a6b7c:RequestGranted:1796292000.123456000");
+			.containsEntry("eventKey", requestId + ":RequestGranted:1796292000.123456000");
 		List<Map<String, Object>> webhooks = response.objects("webhooks");
 		assertThat(webhooks).extracting((webhook) -> webhook.get("webhook"), (webhook) -> webhook.get("matched"))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("reopen-on-grant", true),
 					org.assertj.core.groups.Tuple.tuple("created-to-audit", false),
-					org.assertj.core.groups.Tuple.tuple("switched-off", false));
+					org.assertj.core.groups.Tuple.tuple("switched-off", false),
+					org.assertj.core.groups.Tuple.tuple("read-incidents", false),
+					org.assertj.core.groups.Tuple.tuple("nobody-listens", false));
 
 		Map<?, ?> request = (Map<String, Object>) webhooks.get(0).get("request");
 		assertThat(request.get("method")).isEqualTo("POST");
@@ -47,7 +54,10 @@ class ExplainHttpTest extends RelayIntegrationTest {
 		assertThat((List<Object>) webhooks.get(2).get("checks")).first()
 			.isEqualTo(Map.of("check", "active", "passed", false, "expected", List.of("true"), "actual", List.of("false")));
 
-		target.verify(0, anyRequestedFor(anyUrl()));
+		await().during(Duration.ofMillis(1500))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> target.verify(0, anyRequestedFor(anyUrl()).withHeader("X-Event-Key",
+					equalTo(requestId + ":RequestGranted:1796292000.123456000"))));
 		assertThat(count("relay_event")).isEqualTo(events);
 	}
 

@@ -31,6 +31,8 @@ public final class TestWebhooks {
 
 	private final List<ValidatorProperties> validators = new ArrayList<>();
 
+	private RetryProperties retry = RetryProperties.DEFAULTS;
+
 	private TestWebhooks(String name) {
 		this.name = name;
 	}
@@ -41,7 +43,8 @@ public final class TestWebhooks {
 
 	public static RelayProperties relay(Map<String, String> secrets, TestWebhooks... webhooks) {
 		return new RelayProperties(secrets, java.util.Arrays.stream(webhooks).map(TestWebhooks::build).toList(),
-				new IngestProperties(org.springframework.util.unit.DataSize.ofMegabytes(1)));
+				new IngestProperties(org.springframework.util.unit.DataSize.ofMegabytes(1)),
+				new DeliveryProperties(4, Duration.ofSeconds(1), Duration.ofSeconds(5)));
 	}
 
 	public TestWebhooks active(boolean active) {
@@ -89,8 +92,19 @@ public final class TestWebhooks {
 		return this;
 	}
 
+	public TestWebhooks validator(String path, String expected, String message) {
+		this.validators.add(new ValidatorProperties(path, List.of(expected), message));
+		return this;
+	}
+
+	public TestWebhooks retry(RetryProperties retry) {
+		this.retry = retry;
+		return this;
+	}
+
 	public WebhookProperties build() {
-		return new WebhookProperties(name, active, method, url, headers, triggers, filters, body, timeout, validators);
+		return new WebhookProperties(name, active, method, url, headers, triggers, filters, body, timeout, validators,
+				retry);
 	}
 
 }

@@ -1,0 +1,243 @@
+package io.aponorelay.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.aponorelay.config.RelayProperties;
+import io.aponorelay.config.Secrets;
+import io.aponorelay.config.WebhookProperties;
+import io.aponorelay.event.AponoEvent;
+import io.aponorelay.event.EventParser;
+import io.aponorelay.store.AttemptRecord;
+import io.aponorelay.store.AttemptRecord.AttemptError;
+import io.aponorelay.store.AttemptRecord.ReceivedResponse;
+import io.aponorelay.store.AttemptRecord.SentRequest;
+import io.aponorelay.store.AttemptRecord.ValidatorResult;
+import io.aponorelay.store.ClaimedInvocation;
+import io.aponorelay.store.ErrorKind;
+import io.aponorelay.store.InvocationRecord;
+import io.aponorelay.store.InvocationStatus;
+import io.aponorelay.store.InvocationStore;
+import io.aponorelay.template.RenderedRequest;
+import io.aponorelay.template.RequestTemplates;
+import io.aponorelay.template.TemplateException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes one attempt of an invocation: renders the request, calls the target, validates the
+ * response, and records the attempt with the invocation's new status. Also the Test button and
+ * redelivery, which attempt at once.
+ */
+@Component
+public class Deliverer {
+
+	private static final Logger logger = LoggerFactory.getLogger(Deliverer.class);
+
+	/** How much longer than a webhook's timeout a claim is held, for rendering and recording. */
+	private static final Duration LEASE_MARGIN = Duration.ofSeconds(60);
+
+	private final Map<String, WebhookProperties> webhooks;
+
+	private final Map<String, TargetClient> clients = new ConcurrentHashMap<>();
+
+	private final RequestTemplates templates;
+
+	private final ResponseValidators validators;
+
+	private final InvocationStore store;
+
+	private final EventParser parser;
+
+	private final Secrets secrets;
+
+	private final Clock clock;
+
+	private final String owner;
+
+	Deliverer(RelayProperties relay, RequestTemplates templates, ResponseValidators validators, InvocationStore store,
+			EventParser parser, Secrets secrets, Clock clock, WorkerIdentity identity) {
+		this.webhooks = relay.webhooks()
+			.stream()
+			.collect(Collectors.toMap((webhook) -> String.valueOf(webhook.name()), Function.identity(), (a, b) -> a,
+					LinkedHashMap::new));
+		this.templates = templates;
+		this.validators = validators;
+		this.store = store;
+		this.parser = parser;
+		this.secrets = secrets;
+		this.clock = clock;
+		this.owner = identity.id();
+	}
+
+	/**
+	 * Sends an event through a webhook now, ignoring its triggers and filters, and answers the
+	 * recorded invocation, whether the target took it or not.
+	 * @return the invocation after the attempt, or empty when there is no such webhook
+	 */
+	public Optional<InvocationRecord> test(String webhook, AponoEvent event) {
+		if (!webhooks.containsKey(webhook)) {
+			return Optional.empty();
+		}
+		ClaimedInvocation claimed = store.acceptTest(event, webhook, owner, lease(webhook));
+		attempt(claimed);
+		return store.find(claimed.id());
+	}
+
+	/**
+	 * Delivers an invocation again now, whatever its status, starting a new round of retries.
+	 * @return the invocation after the attempt, or empty when there is none with that id
+	 * @throws InvocationBusyException when a worker is delivering it at this moment
+	 */
+	public Optional<InvocationRecord> redeliver(String id) {
+		Optional<InvocationRecord> existing = store.find(id);
+		if (existing.isEmpty()) {
+			return existing;
+		}
+		ClaimedInvocation claimed = store.claimForRedelivery(id, owner, lease(existing.get().webhook()))
+			.orElseThrow(() -> new InvocationBusyException(id));
+		attempt(claimed);
+		return store.find(id);
+	}
+
+	/** How long a worker holds an invocation of a webhook. */
+	Duration lease(String webhook) {
+		WebhookProperties properties = webhooks.get(webhook);
+		return ((properties != null) ? properties.timeout() : Duration.ZERO).plus(LEASE_MARGIN);
+	}
+
+	/** The longest lease any webhook needs. */
+	Duration longestLease() {
+		return webhooks.keySet().stream().map(this::lease).max(Duration::compareTo).orElse(LEASE_MARGIN);
+	}
+
+	String owner() {
+		return owner;
+	}
+
+	/** Makes one attempt of a claimed invocation and records it. */
+	void attempt(ClaimedInvocation invocation) {
+		Instant started = clock.instant();
+		long start = System.nanoTime();
+		WebhookProperties webhook = webhooks.get(invocation.webhook());
+		Outcome outcome = (webhook != null) ? call(webhook, invocation)
+				: Outcome.failed(ErrorKind.CONFIGURATION, "The webhook '" + invocation.webhook() + "' is no longer configured");
+		long durationMs = (System.nanoTime() - start) / 1_000_000;
+		AttemptRecord attempt = new AttemptRecord(invocation.attemptCount() + 1, started, durationMs, outcome.error() == null,
+				mask(outcome.error()), outcome.request(), outcome.response(), outcome.validators());
+		RetryPolicy.Decision decision = (webhook != null)
+				? RetryPolicy.decide(webhook.retry(), kind(outcome.error()), outcome.status(), outcome.retryAfter(),
+						invocation.roundAttempts() + 1, invocation.roundStarted(), clock.instant())
+				: new RetryPolicy.Decision(InvocationStatus.FAILED, null);
+		if (!store.complete(invocation, owner, attempt, decision.status(), decision.nextAttemptAt())) {
+			logger.warn("Invocation {} of event {} to {}: the lease ran out during attempt {}; another worker retries it",
+					invocation.id(), invocation.eventKey(), invocation.webhook(), attempt.number());
+			return;
+		}
+		log(invocation, attempt, decision);
+	}
+
+	private Outcome call(WebhookProperties webhook, ClaimedInvocation invocation) {
+		String name = invocation.webhook();
+		RenderedRequest request;
+		try {
+			request = templates.render(name, parser.parse(invocation.payload()), invocation.eventKey());
+		}
+		catch (TemplateException ex) {
+			return Outcome.failed(ErrorKind.TEMPLATE, ex.getMessage());
+		}
+		SentRequest sent = sent(request.masked(secrets));
+		TargetResponse response;
+		try {
+			response = clients.computeIfAbsent(name, (key) -> new TargetClient(webhook.timeout())).send(request);
+		}
+		catch (TargetFailure ex) {
+			return new Outcome(sent, null, List.of(), new AttemptError(ex.kind(), ex.getMessage()), 0, null);
+		}
+		List<ValidatorResult> results = validators.validate(name, response.envelope());
+		ReceivedResponse received = new ReceivedResponse(response.status(), maskAll(response.headers()),
+				secrets.mask(response.recordedBody()), response.recordedBodyTruncated());
+		AttemptError error = error(response, results);
+		return new Outcome(sent, received, results, error, response.status(), response.headers().get("retry-after"));
+	}
+
+	private static @Nullable AttemptError error(TargetResponse response, List<ValidatorResult> results) {
+		List<String> failed = results.stream()
+			.filter((result) -> !result.passed())
+			.map(ValidatorResult::message)
+			.toList();
+		String said = targetMessage(response.data());
+		if (!response.isSuccessful()) {
+			return new AttemptError(ErrorKind.HTTP_STATUS, "HTTP " + response.status() + said);
+		}
+		if (!failed.isEmpty()) {
+			return new AttemptError(ErrorKind.VALIDATION, "Response validation failed: " + String.join("; ", failed) + said);
+		}
+		return null;
+	}
+
+	/** What the target said about its answer: Logpoint's {@code message}, or an API's {@code error}. */
+	private static String targetMessage(@Nullable Object data) {
+		if (data instanceof Map<?, ?> object) {
+			for (String field : List.of("message", "error", "detail")) {
+				if (object.get(field) instanceof String text && !text.isBlank()) {
+					return "; the target said: " + ((text.length() > 300) ? text.substring(0, 300) + "…" : text);
+				}
+			}
+		}
+		return "";
+	}
+
+	private @Nullable AttemptError mask(@Nullable AttemptError error) {
+		return (error != null) ? new AttemptError(error.kind(), secrets.mask(error.message())) : null;
+	}
+
+	private Map<String, String> maskAll(Map<String, String> headers) {
+		Map<String, String> masked = new LinkedHashMap<>();
+		headers.forEach((name, value) -> masked.put(name, secrets.mask(value)));
+		return masked;
+	}
+
+	private static SentRequest sent(RenderedRequest request) {
+		return new SentRequest(request.method(), request.url(), request.headers(), request.body());
+	}
+
+	private static @Nullable ErrorKind kind(@Nullable AttemptError error) {
+		return (error != null) ? error.kind() : null;
+	}
+
+	private static void log(ClaimedInvocation invocation, AttemptRecord attempt, RetryPolicy.Decision decision) {
+		String status = (attempt.response() != null) ? "HTTP " + attempt.response().status() : "no response";
+		if (attempt.succeeded()) {
+			logger.info("Delivered event {} to {} (invocation {}, attempt {}): {} in {} ms", invocation.eventKey(),
+					invocation.webhook(), invocation.id(), attempt.number(), status, attempt.durationMs());
+		}
+		else {
+			logger.warn("Attempt {} of event {} to {} failed (invocation {}): {}: {}; now {}{}", attempt.number(),
+					invocation.eventKey(), invocation.webhook(), invocation.id(), attempt.error().kind(),
+					attempt.error().message(), decision.status(),
+					(decision.nextAttemptAt() != null) ? ", next attempt at " + decision.nextAttemptAt() : "");
+		}
+	}
+
+	/** What one call produced. */
+	private record Outcome(@Nullable SentRequest request, @Nullable ReceivedResponse response,
+			List<ValidatorResult> validators, @Nullable AttemptError error, int status, @Nullable String retryAfter) {
+
+		static Outcome failed(ErrorKind kind, String message) {
+			return new Outcome(null, null, List.of(), new AttemptError(kind, message), 0, null);
+		}
+
+	}
+
+}
