@@ -32,6 +32,7 @@ class ArchitectureTest {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.withOptionalLayers(true)
 			.layer("admin").definedBy("io.aponorelay.admin..")
+			.layer("logpoint").definedBy("io.aponorelay.logpoint..")
 			.layer("ingest").definedBy("io.aponorelay.ingest..")
 			.layer("delivery").definedBy("io.aponorelay.delivery..")
 			.layer("routing").definedBy("io.aponorelay.routing..")
@@ -40,12 +41,14 @@ class ArchitectureTest {
 			.layer("config").definedBy("io.aponorelay.config..")
 			.layer("event").definedBy("io.aponorelay.event..")
 			.whereLayer("admin").mayNotBeAccessedByAnyLayer()
+			.whereLayer("logpoint").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("ingest").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("delivery").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("routing").mayOnlyBeAccessedByLayers("ingest", "delivery", "admin")
 			.whereLayer("template").mayOnlyBeAccessedByLayers("routing", "delivery", "admin")
 			.whereLayer("store").mayOnlyBeAccessedByLayers("ingest", "delivery", "admin")
-			.whereLayer("config").mayOnlyBeAccessedByLayers("template", "routing", "delivery", "store", "ingest", "admin")
+			.whereLayer("config")
+			.mayOnlyBeAccessedByLayers("template", "routing", "delivery", "store", "ingest", "admin", "logpoint")
 			.check(classes);
 	}
 

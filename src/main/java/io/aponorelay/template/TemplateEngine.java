@@ -67,11 +67,11 @@ final class TemplateEngine {
 	 * @throws TemplateException when a helper fails, for example on an unknown secret
 	 */
 	static String render(String part, Template template, AponoEvent event, String eventKey) {
-		Context context = Context.newBuilder(event.root())
-			.resolver(MapValueResolver.INSTANCE)
-			.combine("trigger", event.trigger().canonicalName())
-			.combine("relay", new JsonObject(Map.of("eventKey", eventKey)))
-			.build();
+		// a shallow copy, so that trigger and relay are part of the root, also for @root
+		JsonObject root = new JsonObject(event.root());
+		root.put("trigger", event.trigger().canonicalName());
+		root.put("relay", new JsonObject(Map.of("eventKey", eventKey)));
+		Context context = Context.newBuilder(root).resolver(MapValueResolver.INSTANCE).build();
 		try {
 			return template.apply(context);
 		}

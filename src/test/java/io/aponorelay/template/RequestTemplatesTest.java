@@ -67,8 +67,10 @@ class RequestTemplatesTest {
 
 	@Test
 	void triggerAndEventKeyAreInScope() {
-		RenderedRequest request = render(webhook("w").body("{\"t\": \"{{trigger}}\", \"k\": \"{{relay.eventKey}}\"}"));
-		assertThat(JsonValues.parse(request.body())).isEqualTo(Map.of("t", "RequestCreated", "k", event.key()));
+		RenderedRequest request = render(webhook("w").body("{\"t\": \"{{trigger}}\", \"k\": \"{{relay.eventKey}}\", "
+				+ "\"each\": [{{#each data.approvals}}\"{{@root.trigger}} {{type}}\"{{#unless @last}},{{/unless}}{{/each}}]}"));
+		assertThat(JsonValues.parse(request.body())).isEqualTo(Map.of("t", "RequestCreated", "k", event.key(), "each",
+				java.util.List.of("RequestCreated manual", "RequestCreated automatic")));
 	}
 
 	@Test
