@@ -26,7 +26,7 @@ USER relay
 # Configuration from /config/ (mount relay.yml there), the H2 store in the /data volume;
 # secrets from the environment or from files mounted for configtree:
 ENV SPRING_CONFIG_ADDITIONAL_LOCATION=optional:file:/config/ \
-    SPRING_DATASOURCE_URL=jdbc:h2:file:/data/relay
+    SPRING_DATASOURCE_URL=jdbc:h2:file:/data/relay;WRITE_DELAY=0
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \

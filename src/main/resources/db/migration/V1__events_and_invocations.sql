@@ -32,7 +32,7 @@ CREATE TABLE relay_invocation (
     CONSTRAINT relay_invocation_seq UNIQUE (seq)
 );
 
-CREATE INDEX relay_invocation_due ON relay_invocation (status, next_attempt_at);
+CREATE INDEX relay_invocation_due ON relay_invocation (webhook, status, next_attempt_at);
 CREATE INDEX relay_invocation_order ON relay_invocation (webhook, request_id, seq);
 CREATE INDEX relay_invocation_recent ON relay_invocation (webhook, created_at);
 

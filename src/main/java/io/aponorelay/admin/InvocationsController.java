@@ -2,6 +2,7 @@ package io.aponorelay.admin;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.aponorelay.delivery.Deliverer;
 import io.aponorelay.store.InvocationRecord;
@@ -9,10 +10,12 @@ import io.aponorelay.store.InvocationStatus;
 import io.aponorelay.store.InvocationStore;
 import io.aponorelay.store.InvocationSummary;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -44,6 +47,18 @@ class InvocationsController {
 	@GetMapping("/api/invocations/{id}")
 	InvocationRecord get(@PathVariable String id) {
 		return store.find(id).orElseThrow(() -> NotFoundException.invocation(id));
+	}
+
+	/** Puts every invocation of a status (of one webhook, or all) back in the queue. */
+	@PostMapping("/api/invocations/redeliver")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Map<String, Integer> redeliverAll(@RequestParam(required = false) @Nullable String webhook,
+			@RequestParam(defaultValue = "FAILED") String status) {
+		InvocationStatus requeued = status(status);
+		if (requeued == InvocationStatus.PENDING) {
+			throw new BadRequestException("PENDING invocations are queued already");
+		}
+		return Map.of("requeued", deliverer.requeue(blankToNull(webhook), requeued));
 	}
 
 	@PostMapping("/api/invocations/{id}/redeliver")

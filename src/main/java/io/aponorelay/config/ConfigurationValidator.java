@@ -77,6 +77,15 @@ class ConfigurationValidator implements InitializingBean {
 			if (webhook.timeout().isNegative() || webhook.timeout().isZero()) {
 				problems.add(i, webhook, "timeout", "must be positive, for example 10s");
 			}
+			if (webhook.concurrency() < 1) {
+				problems.add(i, webhook, "concurrency", "must be at least 1");
+			}
+			if (webhook.retry().maxAttempts() < 1) {
+				problems.add(i, webhook, "retry.max-attempts", "must be at least 1");
+			}
+			if (webhook.circuitBreaker().failureThreshold() < 1) {
+				problems.add(i, webhook, "circuit-breaker.failure-threshold", "must be at least 1");
+			}
 			for (int v = 0; v < webhook.responseValidators().size(); v++) {
 				if (webhook.responseValidators().get(v).expectedValues().isEmpty()) {
 					problems.add(i, webhook, "response-validators[" + v + "].expected-values", "at least one value is required");

@@ -23,12 +23,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout limit for the whole call, connecting included
  * @param responseValidators JSONPath checks on the response; all must pass
  * @param retry how failed deliveries are retried
+ * @param concurrency how many calls to this target one relay instance makes at once
+ * @param circuitBreaker when deliveries pause because the target looks down
  */
 public record WebhookProperties(@Nullable String name, @DefaultValue("true") boolean active,
 		@DefaultValue("POST") String method, @Nullable String url, @Nullable Map<String, String> headers,
 		@Nullable List<String> triggers, @Nullable FilterProperties filters, @Nullable String bodyTemplate,
 		@DefaultValue("10s") Duration timeout, @Nullable List<ValidatorProperties> responseValidators,
-		@DefaultValue RetryProperties retry) {
+		@DefaultValue RetryProperties retry, @DefaultValue("4") int concurrency,
+		@DefaultValue CircuitBreakerProperties circuitBreaker) {
 
 	public WebhookProperties {
 		method = method.strip().toUpperCase(Locale.ROOT);

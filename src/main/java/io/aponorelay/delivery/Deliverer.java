@@ -26,12 +26,14 @@ import io.aponorelay.store.ErrorKind;
 import io.aponorelay.store.InvocationRecord;
 import io.aponorelay.store.InvocationStatus;
 import io.aponorelay.store.InvocationStore;
+import io.aponorelay.store.InvocationsQueued;
 import io.aponorelay.template.RenderedRequest;
 import io.aponorelay.template.RequestTemplates;
 import io.aponorelay.template.TemplateException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,9 +45,6 @@ import org.springframework.stereotype.Component;
 public class Deliverer {
 
 	private static final Logger logger = LoggerFactory.getLogger(Deliverer.class);
-
-	/** How much longer than a webhook's timeout a claim is held, for rendering and recording. */
-	private static final Duration LEASE_MARGIN = Duration.ofSeconds(60);
 
 	private final Map<String, WebhookProperties> webhooks;
 
@@ -65,8 +64,15 @@ public class Deliverer {
 
 	private final String owner;
 
+	private final WebhookGates gates;
+
+	private final Duration leaseMargin;
+
+	private final ApplicationEventPublisher queued;
+
 	Deliverer(RelayProperties relay, RequestTemplates templates, ResponseValidators validators, InvocationStore store,
-			EventParser parser, Secrets secrets, Clock clock, WorkerIdentity identity) {
+			EventParser parser, Secrets secrets, Clock clock, WorkerIdentity identity, WebhookGates gates,
+			ApplicationEventPublisher queued) {
 		this.webhooks = relay.webhooks()
 			.stream()
 			.collect(Collectors.toMap((webhook) -> String.valueOf(webhook.name()), Function.identity(), (a, b) -> a,
@@ -78,6 +84,9 @@ public class Deliverer {
 		this.secrets = secrets;
 		this.clock = clock;
 		this.owner = identity.id();
+		this.gates = gates;
+		this.leaseMargin = relay.delivery().leaseMargin();
+		this.queued = queued;
 	}
 
 	/**
@@ -110,15 +119,24 @@ public class Deliverer {
 		return store.find(id);
 	}
 
-	/** How long a worker holds an invocation of a webhook. */
-	Duration lease(String webhook) {
-		WebhookProperties properties = webhooks.get(webhook);
-		return ((properties != null) ? properties.timeout() : Duration.ZERO).plus(LEASE_MARGIN);
+	/**
+	 * Puts every invocation of a status (of one webhook, or of all) back in the queue for a new
+	 * round of attempts.
+	 * @return how many were requeued
+	 */
+	public int requeue(@Nullable String webhook, InvocationStatus status) {
+		int requeued = store.requeue(webhook, status);
+		logger.info("Requeued {} {} invocations{}", requeued, status, (webhook != null) ? " of " + webhook : "");
+		if (requeued > 0) {
+			queued.publishEvent(new InvocationsQueued(requeued));
+		}
+		return requeued;
 	}
 
-	/** The longest lease any webhook needs. */
-	Duration longestLease() {
-		return webhooks.keySet().stream().map(this::lease).max(Duration::compareTo).orElse(LEASE_MARGIN);
+	/** How long a worker holds an invocation of a webhook: its timeout and the margin. */
+	Duration lease(String webhook) {
+		WebhookProperties properties = webhooks.get(webhook);
+		return ((properties != null) ? properties.timeout() : Duration.ZERO).plus(leaseMargin);
 	}
 
 	String owner() {
@@ -139,6 +157,7 @@ public class Deliverer {
 				? RetryPolicy.decide(webhook.retry(), kind(outcome.error()), outcome.status(), outcome.retryAfter(),
 						invocation.roundAttempts() + 1, invocation.roundStarted(), clock.instant())
 				: new RetryPolicy.Decision(InvocationStatus.FAILED, null);
+		gates.record(invocation.webhook(), kind(attempt.error()));
 		if (!store.complete(invocation, owner, attempt, decision.status(), decision.nextAttemptAt())) {
 			logger.warn("Invocation {} of event {} to {}: the lease ran out during attempt {}; another worker retries it",
 					invocation.id(), invocation.eventKey(), invocation.webhook(), attempt.number());

@@ -2,6 +2,8 @@ package io.aponorelay.delivery;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -19,9 +21,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the delivery queue: claims due invocations from the store, as many as it has free
- * slots, and attempts each on a virtual thread. Wakes when an event is accepted, and polls in
- * any case, so deliveries queued by other instances or due for retry are found.
+ * Drains the delivery queue: for each webhook whose gate has room, claims its due invocations from
+ * the store and attempts each on a virtual thread. Wakes when an event is accepted or a call
+ * finishes, and polls in any case, so that retries falling due and deliveries queued by other
+ * instances are found.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -32,13 +35,15 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final Deliverer deliverer;
 
+	private final WebhookGates gates;
+
 	private final DeliveryProperties settings;
 
 	private final Semaphore slots;
 
 	private final Semaphore wakeUps = new Semaphore(0);
 
-	private final Duration lease;
+	private final Map<String, ClaimedInvocation> inFlight = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
@@ -46,12 +51,12 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private Thread poller;
 
-	DeliveryWorker(InvocationStore store, Deliverer deliverer, RelayProperties relay) {
+	DeliveryWorker(InvocationStore store, Deliverer deliverer, WebhookGates gates, RelayProperties relay) {
 		this.store = store;
 		this.deliverer = deliverer;
+		this.gates = gates;
 		this.settings = relay.delivery();
 		this.slots = new Semaphore(settings.concurrency());
-		this.lease = deliverer.longestLease();
 	}
 
 	@EventListener
@@ -61,6 +66,13 @@ class DeliveryWorker implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		List<String> configured = new java.util.ArrayList<>();
+		gates.webhooks().forEach(configured::add);
+		int orphans = store.failUnconfigured(configured);
+		if (orphans > 0) {
+			logger.warn("{} waiting deliveries belong to webhooks that are no longer configured; they are now FAILED",
+					orphans);
+		}
 		calls = Executors.newVirtualThreadPerTaskExecutor();
 		running = true;
 		poller = Thread.ofPlatform().name("delivery-poller").daemon().start(this::poll);
@@ -69,9 +81,9 @@ class DeliveryWorker implements SmartLifecycle {
 	private void poll() {
 		while (running) {
 			try {
-				int free = slots.availablePermits();
-				List<ClaimedInvocation> claimed = (free > 0) ? store.claimDue(deliverer.owner(), free, lease) : List.of();
-				claimed.forEach(this::submit);
+				for (String webhook : gates.webhooks()) {
+					claim(webhook);
+				}
 				// woken by an accepted event or a finished call; else the next poll finds retries due
 				wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 				wakeUps.drainPermits();
@@ -87,43 +99,61 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 	}
 
-	private void submit(ClaimedInvocation invocation) {
-		if (!running) {
-			store.release(invocation, deliverer.owner());
+	private void claim(String webhook) {
+		int permits = Math.min(gates.permits(webhook), slots.availablePermits());
+		if (permits <= 0 || !running) {
 			return;
 		}
-		slots.acquireUninterruptibly();
-		calls.submit(() -> {
-			try {
-				deliverer.attempt(invocation);
+		for (ClaimedInvocation invocation : store.claimDue(deliverer.owner(), webhook, permits, deliverer.lease(webhook))) {
+			if (!running || !slots.tryAcquire()) {
+				store.release(invocation, deliverer.owner());
+				continue;
 			}
-			catch (RuntimeException ex) {
-				logger.error("Attempt of invocation {} to {} failed unexpectedly; it is retried when its lease runs out",
-						invocation.id(), invocation.webhook(), ex);
-			}
-			finally {
-				slots.release();
-				wakeUps.release();
-			}
-		});
+			gates.started(webhook);
+			inFlight.put(invocation.id(), invocation);
+			calls.submit(() -> attempt(invocation));
+		}
 	}
 
+	private void attempt(ClaimedInvocation invocation) {
+		try {
+			deliverer.attempt(invocation);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Attempt of invocation {} to {} failed unexpectedly; it is retried when its lease runs out",
+					invocation.id(), invocation.webhook(), ex);
+		}
+		finally {
+			inFlight.remove(invocation.id());
+			gates.finished(invocation.webhook());
+			slots.release();
+			wakeUps.release();
+		}
+	}
+
+	/**
+	 * Stops claiming, lets calls in flight finish within {@code shutdown-grace}, and releases the
+	 * leases of those that did not, so another instance (or this one, restarted) takes them over at
+	 * once.
+	 */
 	@Override
 	public void stop() {
 		running = false;
 		poller.interrupt();
-		calls.shutdown();
 		try {
+			poller.join(settings.shutdownGrace().toMillis());
+			calls.shutdown();
 			if (!calls.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-				logger.warn("Calls still in flight after {}; their leases run out and another instance retries them",
+				logger.warn("{} calls still in flight after {}; releasing them for another attempt", inFlight.size(),
 						settings.shutdownGrace());
 				calls.shutdownNow();
+				calls.awaitTermination(1, TimeUnit.SECONDS);
 			}
-			poller.join(settings.shutdownGrace().toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		inFlight.values().forEach((invocation) -> store.release(invocation, deliverer.owner()));
 	}
 
 	@Override

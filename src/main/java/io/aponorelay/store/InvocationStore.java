@@ -97,15 +97,16 @@ public class InvocationStore {
 	}
 
 	/**
-	 * Claims up to {@code limit} due invocations for a worker, oldest first, skipping those other
-	 * workers are claiming at the same moment.
+	 * Claims up to {@code limit} due invocations of a webhook for a worker, oldest first, skipping
+	 * those other workers are claiming at the same moment.
 	 */
-	public List<ClaimedInvocation> claimDue(String owner, int limit, Duration lease) {
+	public List<ClaimedInvocation> claimDue(String owner, String webhook, int limit, Duration lease) {
 		Instant now = now();
 		List<String> ids = transactions.execute((status) -> {
 			List<String> due = jdbc
-				.sql("SELECT i.id FROM relay_invocation i WHERE " + DUE + " AND " + IN_ORDER
+				.sql("SELECT i.id FROM relay_invocation i WHERE i.webhook = :webhook AND " + DUE + " AND " + IN_ORDER
 						+ " ORDER BY i.seq LIMIT :limit FOR UPDATE SKIP LOCKED")
+				.param("webhook", webhook)
 				.param("now", time(now))
 				.param("limit", limit)
 				.query(String.class)
@@ -183,6 +184,50 @@ public class InvocationStore {
 			return true;
 		});
 		return Boolean.TRUE.equals(recorded);
+	}
+
+	/**
+	 * Puts invocations back in the queue for a new round of attempts, for example every
+	 * {@code FAILED} one of a webhook after its target was fixed. Skips those a worker holds.
+	 * @return how many were requeued
+	 */
+	public int requeue(@Nullable String webhook, InvocationStatus status) {
+		Instant now = now();
+		JdbcClient.StatementSpec update = jdbc
+			.sql("UPDATE relay_invocation SET status = 'PENDING', next_attempt_at = :now, round_attempts = 0,"
+					+ " round_started = :now, updated_at = :now WHERE status = :status"
+					+ ((webhook != null) ? " AND webhook = :webhook" : "")
+					+ " AND (lease_until IS NULL OR lease_until < :now)")
+			.param("now", time(now))
+			.param("status", status.name());
+		return ((webhook != null) ? update.param("webhook", webhook) : update).update();
+	}
+
+	/**
+	 * Fails the waiting invocations of webhooks that are no longer configured, since nothing will
+	 * ever deliver them. They can be redelivered once the webhook is back.
+	 * @return how many
+	 */
+	public int failUnconfigured(java.util.Collection<String> configured) {
+		Instant now = now();
+		String notIn = configured.isEmpty() ? "" : " AND webhook NOT IN (:configured)";
+		JdbcClient.StatementSpec update = jdbc
+			.sql("UPDATE relay_invocation SET status = 'FAILED', last_error = :error, updated_at = :now"
+					+ " WHERE status IN ('PENDING', 'RETRYING')" + notIn)
+			.param("error", "The webhook is no longer configured")
+			.param("now", time(now));
+		return (configured.isEmpty() ? update : update.param("configured", List.copyOf(configured))).update();
+	}
+
+	/** How many invocations wait (pending or retrying) per webhook, and since when the oldest. */
+	public java.util.Map<String, QueueDepth> queueDepths() {
+		java.util.Map<String, QueueDepth> depths = new java.util.HashMap<>();
+		jdbc.sql("SELECT webhook, COUNT(*) AS waiting, MIN(created_at) AS oldest FROM relay_invocation"
+				+ " WHERE status IN ('PENDING', 'RETRYING') GROUP BY webhook")
+			.query((rs) -> {
+				depths.put(rs.getString("webhook"), new QueueDepth(rs.getLong("waiting"), instant(rs, "oldest")));
+			});
+		return depths;
 	}
 
 	/** Releases the lease of an invocation that was claimed but not attempted, for example at shutdown. */

@@ -44,7 +44,7 @@ public final class TestWebhooks {
 	public static RelayProperties relay(Map<String, String> secrets, TestWebhooks... webhooks) {
 		return new RelayProperties(secrets, java.util.Arrays.stream(webhooks).map(TestWebhooks::build).toList(),
 				new IngestProperties(org.springframework.util.unit.DataSize.ofMegabytes(1)),
-				new DeliveryProperties(4, Duration.ofSeconds(1), Duration.ofSeconds(5)));
+				new DeliveryProperties(4, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5)));
 	}
 
 	public TestWebhooks active(boolean active) {
@@ -104,7 +104,7 @@ public final class TestWebhooks {
 
 	public WebhookProperties build() {
 		return new WebhookProperties(name, active, method, url, headers, triggers, filters, body, timeout, validators,
-				retry);
+				retry, 4, CircuitBreakerProperties.DEFAULTS);
 	}
 
 }

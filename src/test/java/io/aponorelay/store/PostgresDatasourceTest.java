@@ -9,11 +9,11 @@ import io.aponorelay.RelayClient;
 import io.aponorelay.RelayClient.Response;
 import io.aponorelay.event.SampleEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
+@DirtiesContext
 class PostgresDatasourceTest {
 
 	private static final EmbeddedPostgres postgres = start();
@@ -40,11 +41,6 @@ class PostgresDatasourceTest {
 		registry.add("spring.datasource.password", () -> "");
 		registry.add("target.url", () -> "http://127.0.0.1:9");
 		registry.add("closed.url", () -> "http://127.0.0.1:9");
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		postgres.close();
 	}
 
 	@Test

@@ -100,7 +100,8 @@ class PostgresStoreTest {
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			List<Callable<List<String>>> workers = List.of(claimAll("w1"), claimAll("w2"), claimAll("w3"), claimAll("w4"));
+			List<Callable<List<String>>> workers = List.of(claimAll("w1", webhook), claimAll("w2", webhook),
+					claimAll("w3", webhook), claimAll("w4", webhook));
 			List<String> claimed = new java.util.ArrayList<>();
 			for (Future<List<String>> ids : pool.invokeAll(workers)) {
 				claimed.addAll(ids.get());
@@ -138,12 +139,12 @@ class PostgresStoreTest {
 		assertThat(store.list(webhook, InvocationStatus.RETRYING, 10)).extracting(InvocationSummary::id).containsExactly(id);
 	}
 
-	private static Callable<List<String>> claimAll(String owner) {
+	private static Callable<List<String>> claimAll(String owner, String webhook) {
 		return () -> {
 			List<String> ids = new java.util.ArrayList<>();
 			List<ClaimedInvocation> batch;
 			do {
-				batch = store.claimDue(owner, 3, Duration.ofMinutes(5));
+				batch = store.claimDue(owner, webhook, 3, Duration.ofMinutes(5));
 				batch.forEach((invocation) -> ids.add(invocation.id()));
 			}
 			while (!batch.isEmpty());
