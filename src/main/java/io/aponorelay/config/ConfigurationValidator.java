@@ -1,5 +1,6 @@
 package io.aponorelay.config;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ class ConfigurationValidator implements InitializingBean {
 	public void afterPropertiesSet() {
 		ConfigurationProblems problems = new ConfigurationProblems();
 		checkUnknownKeys(problems);
+		checkSettings(problems);
 		checkWebhooks(problems);
 		checks.forEach((check) -> check.check(relay, problems));
 		if (!problems.isEmpty()) {
@@ -47,6 +49,55 @@ class ConfigurationValidator implements InitializingBean {
 		UnknownKeys.find(environment).forEach((key) -> problems.add(key, "unknown key"));
 	}
 
+	private void checkSettings(ConfigurationProblems problems) {
+		DeliveryProperties delivery = relay.delivery();
+		if (delivery.concurrency() < 1) {
+			problems.add("relay.delivery.concurrency", "must be at least 1");
+		}
+		requirePositive(delivery.pollInterval(), "relay.delivery.poll-interval", problems);
+		requireNotNegative(delivery.leaseMargin(), "relay.delivery.lease-margin", problems);
+		requireNotNegative(delivery.shutdownGrace(), "relay.delivery.shutdown-grace", problems);
+		if (relay.ingest().maxBodySize().toBytes() < 1) {
+			problems.add("relay.ingest.max-body-size", "must be positive, for example 1MB");
+		}
+		relay.secrets().forEach((name, value) -> {
+			if (value == null || value.isBlank()) {
+				problems.add("relay.secrets." + name, "is empty; give its value in the environment or a file");
+			}
+			else if (value.contains("${")) {
+				problems.add("relay.secrets." + name, "is an unresolved placeholder; set the variable it names");
+			}
+		});
+	}
+
+	private static void checkRetry(int index, WebhookProperties webhook, ConfigurationProblems problems) {
+		RetryProperties retry = webhook.retry();
+		if (retry.maxAttempts() < 1) {
+			problems.add(index, webhook, "retry.max-attempts", "must be at least 1");
+		}
+		if (!retry.initialBackoff().isPositive()) {
+			problems.add(index, webhook, "retry.initial-backoff", "must be positive");
+		}
+		if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
+			problems.add(index, webhook, "retry.max-backoff", "must not be shorter than retry.initial-backoff");
+		}
+		if (!retry.maxAge().isPositive()) {
+			problems.add(index, webhook, "retry.max-age", "must be positive");
+		}
+	}
+
+	private static void requirePositive(Duration duration, String key, ConfigurationProblems problems) {
+		if (duration.isNegative() || duration.isZero()) {
+			problems.add(key, "must be positive");
+		}
+	}
+
+	private static void requireNotNegative(Duration duration, String key, ConfigurationProblems problems) {
+		if (duration.isNegative()) {
+			problems.add(key, "must not be negative");
+		}
+	}
+
 	private void checkWebhooks(ConfigurationProblems problems) {
 		Set<String> names = new HashSet<>();
 		for (int i = 0; i < relay.webhooks().size(); i++) {
@@ -55,8 +106,9 @@ class ConfigurationValidator implements InitializingBean {
 			if (name == null || name.isBlank()) {
 				problems.add(i, webhook, "name", "is required");
 			}
-			else if (!NAME.matcher(name).matches()) {
-				problems.add(i, webhook, "name", "'" + name + "' may contain only letters, digits, '-' and '_'");
+			else if (!NAME.matcher(name).matches() || name.length() > 100) {
+				problems.add(i, webhook, "name",
+						"'" + name + "' may contain only letters, digits, '-' and '_', at most 100 of them");
 			}
 			else if (!names.add(name.toLowerCase(Locale.ROOT))) {
 				problems.add(i, webhook, "name", "'" + name + "' is used by another webhook");
@@ -80,11 +132,12 @@ class ConfigurationValidator implements InitializingBean {
 			if (webhook.concurrency() < 1) {
 				problems.add(i, webhook, "concurrency", "must be at least 1");
 			}
-			if (webhook.retry().maxAttempts() < 1) {
-				problems.add(i, webhook, "retry.max-attempts", "must be at least 1");
-			}
+			checkRetry(i, webhook, problems);
 			if (webhook.circuitBreaker().failureThreshold() < 1) {
 				problems.add(i, webhook, "circuit-breaker.failure-threshold", "must be at least 1");
+			}
+			if (!webhook.circuitBreaker().openDuration().isPositive()) {
+				problems.add(i, webhook, "circuit-breaker.open-duration", "must be positive");
 			}
 			for (int v = 0; v < webhook.responseValidators().size(); v++) {
 				if (webhook.responseValidators().get(v).expectedValues().isEmpty()) {

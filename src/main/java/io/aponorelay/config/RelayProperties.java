@@ -21,7 +21,12 @@ public record RelayProperties(@Nullable Map<String, String> secrets, @Nullable L
 		@DefaultValue IngestProperties ingest, @DefaultValue DeliveryProperties delivery) {
 
 	public RelayProperties {
-		secrets = (secrets != null) ? Map.copyOf(secrets) : Map.of();
+		Map<String, String> named = new java.util.LinkedHashMap<>();
+		if (secrets != null) {
+			// an empty YAML value binds as null; the start-up check reports it as empty
+			secrets.forEach((name, value) -> named.put(name, (value != null) ? value : ""));
+		}
+		secrets = java.util.Collections.unmodifiableMap(named);
 		webhooks = (webhooks != null) ? List.copyOf(webhooks) : List.of();
 	}
 

@@ -30,7 +30,9 @@ public final class Secrets {
 			if (!value.isEmpty()) {
 				forms.add(value);
 				forms.add(jsonEscaped(value));
-				forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+				String urlEncoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+				forms.add(urlEncoded);
+				forms.add(urlEncoded.replace("+", "%20"));
 			}
 		}
 		// longest first, so that a secret containing another is masked whole

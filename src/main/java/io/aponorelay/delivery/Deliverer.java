@@ -148,8 +148,16 @@ public class Deliverer {
 		Instant started = clock.instant();
 		long start = System.nanoTime();
 		WebhookProperties webhook = webhooks.get(invocation.webhook());
-		Outcome outcome = (webhook != null) ? call(webhook, invocation)
-				: Outcome.failed(ErrorKind.CONFIGURATION, "The webhook '" + invocation.webhook() + "' is no longer configured");
+		Outcome outcome;
+		try {
+			outcome = (webhook != null) ? call(webhook, invocation) : Outcome.failed(ErrorKind.CONFIGURATION,
+					"The webhook '" + invocation.webhook() + "' is no longer configured");
+		}
+		catch (RuntimeException ex) {
+			// recorded like any failure, so the retry limits apply to it too
+			logger.error("Attempt of invocation {} to {} failed unexpectedly", invocation.id(), invocation.webhook(), ex);
+			outcome = Outcome.failed(ErrorKind.INTERNAL, "Unexpected error: " + ex);
+		}
 		long durationMs = (System.nanoTime() - start) / 1_000_000;
 		AttemptRecord attempt = new AttemptRecord(invocation.attemptCount() + 1, started, durationMs, outcome.error() == null,
 				mask(outcome.error()), outcome.request(), outcome.response(), outcome.validators());
@@ -157,6 +165,10 @@ public class Deliverer {
 				? RetryPolicy.decide(webhook.retry(), kind(outcome.error()), outcome.status(), outcome.retryAfter(),
 						invocation.roundAttempts() + 1, invocation.roundStarted(), clock.instant())
 				: new RetryPolicy.Decision(InvocationStatus.FAILED, null);
+		if (invocation.isTest() && decision.status() == InvocationStatus.RETRYING) {
+			// the Test button sends once: a failed test says so and does not keep calling
+			decision = new RetryPolicy.Decision(InvocationStatus.FAILED, null);
+		}
 		gates.record(invocation.webhook(), kind(attempt.error()));
 		if (!store.complete(invocation, owner, attempt, decision.status(), decision.nextAttemptAt())) {
 			logger.warn("Invocation {} of event {} to {}: the lease ran out during attempt {}; another worker retries it",
@@ -170,7 +182,7 @@ public class Deliverer {
 		String name = invocation.webhook();
 		RenderedRequest request;
 		try {
-			request = templates.render(name, parser.parse(invocation.payload()), invocation.eventKey());
+			request = templates.render(name, parser.parseStored(invocation.payload()), invocation.eventKey());
 		}
 		catch (TemplateException ex) {
 			return Outcome.failed(ErrorKind.TEMPLATE, ex.getMessage());
@@ -183,7 +195,7 @@ public class Deliverer {
 		catch (TargetFailure ex) {
 			return new Outcome(sent, null, List.of(), new AttemptError(ex.kind(), ex.getMessage()), 0, null);
 		}
-		List<ValidatorResult> results = validators.validate(name, response.envelope());
+		List<ValidatorResult> results = validators.validate(name, response.envelope()).stream().map(this::mask).toList();
 		ReceivedResponse received = new ReceivedResponse(response.status(), maskAll(response.headers()),
 				secrets.mask(response.recordedBody()), response.recordedBodyTruncated());
 		AttemptError error = error(response, results);
@@ -219,6 +231,11 @@ public class Deliverer {
 
 	private @Nullable AttemptError mask(@Nullable AttemptError error) {
 		return (error != null) ? new AttemptError(error.kind(), secrets.mask(error.message())) : null;
+	}
+
+	private ValidatorResult mask(ValidatorResult result) {
+		return new ValidatorResult(result.path(), result.expected(), result.actual().stream().map(secrets::mask).toList(),
+				result.passed(), (result.message() != null) ? secrets.mask(result.message()) : null);
 	}
 
 	private Map<String, String> maskAll(Map<String, String> headers) {

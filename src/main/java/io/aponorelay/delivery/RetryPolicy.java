@@ -50,7 +50,7 @@ final class RetryPolicy {
 
 	static boolean isRetryable(RetryProperties retry, ErrorKind error, int httpStatus) {
 		return switch (error) {
-			case TIMEOUT, CONNECTION_REFUSED, DNS, TLS, CONNECTION -> true;
+			case TIMEOUT, CONNECTION_REFUSED, DNS, TLS, CONNECTION, INTERNAL -> true;
 			case HTTP_STATUS -> httpStatus == 408 || httpStatus == 425 || httpStatus == 429 || httpStatus >= 500;
 			case VALIDATION -> retry.onValidationFailure();
 			case TEMPLATE, CONFIGURATION -> false;

@@ -27,6 +27,10 @@ public final class EventParser {
 	/** Fields the payload schema types as numbers, which a template may deliver as strings. */
 	private static final List<String> NUMERIC_DATA_FIELDS = List.of("access_duration_in_seconds", "revocation_date");
 
+	static final int MAX_ID_LENGTH = 256;
+
+	static final int MAX_TIME_LENGTH = 64;
+
 	private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,4})?");
 
 	/**
@@ -45,7 +49,21 @@ public final class EventParser {
 		if (!(JsonValues.toJava(readTree(text)) instanceof JsonObject root)) {
 			throw new InvalidEventException(Reason.MALFORMED, "The body must be a JSON object");
 		}
-		JsonObject event = (JsonObject) decodeEntities(root);
+		return event((JsonObject) decodeEntities(root));
+	}
+
+	/**
+	 * Reads an event as the store keeps it: strict JSON, already decoded, so nothing in it is
+	 * decoded a second time.
+	 */
+	public AponoEvent parseStored(String json) {
+		if (!(JsonValues.parse(json) instanceof JsonObject root)) {
+			throw new IllegalStateException("A stored event is not a JSON object");
+		}
+		return event(root);
+	}
+
+	private static AponoEvent event(JsonObject event) {
 		if (!(event.get("event_type") instanceof String eventType) || eventType.isBlank()) {
 			throw new InvalidEventException(Reason.MALFORMED, "The event has no event_type");
 		}
@@ -55,8 +73,17 @@ public final class EventParser {
 		Trigger trigger = Trigger.parse(eventType)
 			.orElseThrow(() -> new InvalidEventException(Reason.UNKNOWN_TRIGGER, "Unknown event_type '" + eventType
 					+ "'; accepted: " + Trigger.canonicalNames() + " (also without 'Request' or with 'AccessRequest')"));
+		requireLength(data.get("id"), "data.id", MAX_ID_LENGTH);
+		requireLength(event.get("event_time"), "event_time", MAX_TIME_LENGTH);
 		NUMERIC_DATA_FIELDS.forEach((field) -> coerceNumber(data, field));
 		return new AponoEvent(trigger, event);
+	}
+
+	/** Ids and times make up the event key; Apono's are far shorter than these bounds. */
+	private static void requireLength(@Nullable Object value, String field, int max) {
+		if (value != null && value.toString().length() > max) {
+			throw new InvalidEventException(Reason.MALFORMED, field + " is longer than " + max + " characters");
+		}
 	}
 
 	private static String decodeUtf8(byte[] body) {

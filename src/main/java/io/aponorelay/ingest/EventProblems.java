@@ -1,16 +1,22 @@
 package io.aponorelay.ingest;
 
 import io.aponorelay.event.InvalidEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns a refused event body into an RFC 9457 problem: 400, 413, 415 or 422.
+ * Turns a refused event body into an RFC 9457 problem (400, 413, 415 or 422), and a store that
+ * cannot record into 503.
  */
 @RestControllerAdvice
 class EventProblems {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventProblems.class);
 
 	@ExceptionHandler
 	ProblemDetail invalidEvent(InvalidEventException ex) {
@@ -18,6 +24,16 @@ class EventProblems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(
 				unknownTrigger ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle(unknownTrigger ? "Unknown trigger" : "Invalid event");
+		return problem;
+	}
+
+	/** The store cannot take the event now; nothing was accepted, and the caller may send it again. */
+	@ExceptionHandler
+	ProblemDetail storeUnavailable(DataAccessException ex) {
+		logger.error("The store failed", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The relay's store is unavailable; nothing was recorded. Try again.");
+		problem.setTitle("Store unavailable");
 		return problem;
 	}
 

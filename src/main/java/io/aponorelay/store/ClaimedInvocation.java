@@ -9,12 +9,19 @@ import java.time.Instant;
  * @param id the invocation id
  * @param webhook the webhook's name
  * @param eventKey the event's key
+ * @param kind {@code EVENT} for an ingested event, {@code TEST} for the Test button
  * @param attemptCount attempts made so far, in all rounds
  * @param roundAttempts attempts made in this round
  * @param roundStarted when this round started
  * @param payload the event as JSON
  */
-public record ClaimedInvocation(String id, String webhook, String eventKey, int attemptCount, int roundAttempts,
+public record ClaimedInvocation(String id, String webhook, String eventKey, String kind, int attemptCount,
+		int roundAttempts,
 		Instant roundStarted, String payload) {
+
+	/** Whether this is a Test button invocation, which is attempted once and never retried. */
+	public boolean isTest() {
+		return "TEST".equals(kind);
+	}
 
 }

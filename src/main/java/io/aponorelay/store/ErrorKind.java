@@ -30,6 +30,9 @@ public enum ErrorKind {
 	TEMPLATE,
 
 	/** The invocation's webhook is no longer configured. */
-	CONFIGURATION
+	CONFIGURATION,
+
+	/** The relay failed unexpectedly; the message says how. */
+	INTERNAL
 
 }

@@ -35,7 +35,7 @@ public class InvocationStore {
 	private static final String IN_ORDER = "NOT EXISTS (SELECT 1 FROM relay_invocation p WHERE p.webhook = i.webhook"
 			+ " AND p.request_id = i.request_id AND p.seq < i.seq AND p.status IN ('PENDING', 'RETRYING'))";
 
-	private static final String CLAIMED = "SELECT i.id, i.webhook, i.event_key, i.attempt_count, i.round_attempts,"
+	private static final String CLAIMED = "SELECT i.id, i.webhook, i.event_key, i.kind, i.attempt_count, i.round_attempts,"
 			+ " i.round_started, e.payload FROM relay_invocation i JOIN relay_event e ON e.event_key = i.event_key";
 
 	private final JdbcClient jdbc;
@@ -311,7 +311,7 @@ public class InvocationStore {
 
 	private ClaimedInvocation claimedRow(ResultSet rs, int row) throws SQLException {
 		return new ClaimedInvocation(rs.getString("id"), rs.getString("webhook"), rs.getString("event_key"),
-				rs.getInt("attempt_count"), rs.getInt("round_attempts"), instant(rs, "round_started"),
+				rs.getString("kind"), rs.getInt("attempt_count"), rs.getInt("round_attempts"), instant(rs, "round_started"),
 				rs.getString("payload"));
 	}
 

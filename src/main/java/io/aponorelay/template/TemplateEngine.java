@@ -34,6 +34,7 @@ final class TemplateEngine {
 		for (Escaping escaping : Escaping.values()) {
 			Handlebars handlebars = new Handlebars().with(escaping);
 			handlebars.registerHelper("json", (value, options) -> new Handlebars.SafeString(JsonValues.toJson(value)));
+			handlebars.registerHelper("list", (value, options) -> Lists.of(value));
 			handlebars.registerHelper("secret", (name, options) -> secrets.value(String.valueOf(name))
 				.orElseThrow(() -> new IllegalArgumentException("secret '" + name + "' is not in relay.secrets")));
 			engines.put(escaping, handlebars);

@@ -28,6 +28,8 @@ class WebhooksApiTest extends RelayIntegrationTest {
 		assertThat((Map<String, Object>) reopen.get("filters")).containsEntry("integrations", List.of("prod db"));
 		assertThat((String) reopen.get("bodyTemplate")).contains("{{secret 'logpoint-secret-key'}}");
 		assertThat(((Map<String, Object>) webhooks.get(2)).get("active")).isEqualTo(false);
+		assertThat((Map<String, Object>) ((Map<String, Object>) webhooks.get(1)).get("headers"))
+			.containsEntry("Authorization", "Bearer ****");
 		assertThat(response.body()).doesNotContain("it-user-3e1f04").doesNotContain("it-secret-9c2a7b55d1");
 	}
 

@@ -59,6 +59,28 @@ class ConfigurationValidationTest {
 	}
 
 	@Test
+	void reportsSecretsThatDidNotResolveAndSettingsThatCannotWork(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start(
+				"--relay.secrets.key=${RELAY_TEST_VARIABLE_THAT_IS_NOT_SET}",
+				"--relay.secrets.empty=",
+				"--relay.delivery.concurrency=0",
+				"--relay.webhooks[0].name=retries",
+				"--relay.webhooks[0].url=https://logpoint.example/x",
+				"--relay.webhooks[0].triggers=Created",
+				"--relay.webhooks[0].concurrency=0",
+				"--relay.webhooks[0].retry.initial-backoff=-10s",
+				"--relay.webhooks[0].retry.max-attempts=0"));
+		assertThat(output).contains("The relay configuration has 6 problems:")
+			.contains(" - relay.secrets.key: is an unresolved placeholder; set the variable it names")
+			.contains(" - relay.secrets.empty: is empty; give its value in the environment or a file")
+			.contains(" - relay.delivery.concurrency: must be at least 1")
+			.contains(" - relay.webhooks[0].concurrency (webhook 'retries'): must be at least 1")
+			.contains(" - relay.webhooks[0].retry.max-attempts (webhook 'retries'): must be at least 1")
+			.contains(" - relay.webhooks[0].retry.initial-backoff (webhook 'retries'): must be positive")
+			.doesNotContain("RELAY_TEST_VARIABLE_THAT_IS_NOT_SET=");
+	}
+
+	@Test
 	void startsWithAValidConfiguration() {
 		try (var context = start("--relay.secrets.key=value", "--relay.webhooks[0].name=ok",
 				"--relay.webhooks[0].url=https://logpoint.example/reopen_incident",

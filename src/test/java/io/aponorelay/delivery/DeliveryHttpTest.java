@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.aponorelay.Fixtures;
 import io.aponorelay.RelayClient.Response;
 import io.aponorelay.RelayIntegrationTest;
 import io.aponorelay.event.JsonValues;
@@ -108,13 +109,27 @@ class DeliveryHttpTest extends RelayIntegrationTest {
 	}
 
 	@Test
-	void aServerErrorIsRetried() {
+	void aServerErrorIsRetriedAfterItsRetryAfter() {
 		target.stubFor(post("/reopen_incident").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120")));
-		Map<String, Object> invocation = test("reopen-on-grant");
-		assertThat(invocation).containsEntry("status", "RETRYING").containsEntry("lastError", "HTTP 503");
+		String event = SampleEvent.json().replace("5f0c8f0e-2b1a-4c7e-9a51-3d1e2f4a6b7c", UUID.randomUUID().toString());
+		String id = (String) relay.postJson("/ingest/apono", event).objects("deliveries").get(0).get("invocationId");
+
+		Map<String, Object> invocation = await().atMost(Duration.ofSeconds(10))
+			.until(() -> relay.get("/api/invocations/" + id).json(), (record) -> "RETRYING".equals(record.get("status")));
+
+		assertThat(invocation).containsEntry("lastError", "HTTP 503").containsEntry("attemptCount", 1);
 		assertThat(java.time.Instant.parse((String) invocation.get("nextAttemptAt")))
 			.isBetween(java.time.Instant.now().plusSeconds(100), java.time.Instant.now().plusSeconds(121));
 		assertThat((Map<String, Object>) attempts(invocation).get(0).get("response")).containsEntry("status", 503);
+	}
+
+	@Test
+	void theTestButtonSendsOnceAndDoesNotRetry() {
+		target.stubFor(post("/reopen_incident").willReturn(aResponse().withStatus(503)));
+		Map<String, Object> invocation = test("reopen-on-grant");
+		assertThat(invocation).containsEntry("status", "FAILED").containsEntry("nextAttemptAt", null);
+		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).untilAsserted(
+				() -> assertThat(relay.get("/api/invocations/" + invocation.get("id")).json()).containsEntry("attemptCount", 1));
 	}
 
 	@Test
@@ -145,7 +160,7 @@ class DeliveryHttpTest extends RelayIntegrationTest {
 		Map<String, Object> attempt = attempts(invocation).get(0);
 		assertThat((Map<String, Object>) attempt.get("error")).containsEntry("kind", "TIMEOUT");
 		assertThat((Integer) attempt.get("durationMs")).isBetween(2000, 3000);
-		assertThat(invocation).containsEntry("status", "RETRYING");
+		assertThat(invocation).containsEntry("status", "FAILED");
 	}
 
 	@Test
@@ -170,12 +185,11 @@ class DeliveryHttpTest extends RelayIntegrationTest {
 		Map<String, Object> invocation = test("nobody-listens");
 		assertThat((Map<String, Object>) attempts(invocation).get(0).get("error")).containsEntry("kind", "CONNECTION_REFUSED")
 			.containsEntry("message", "Connection refused");
-		assertThat(invocation).containsEntry("status", "RETRYING");
 	}
 
 	@Test
 	void getRequestsCarryTheirBody() {
-		target.stubFor(get("/incidents").willReturn(okJson("{\"success\": true, \"incidents\": []}")));
+		target.stubFor(get("/incidents").willReturn(okJson("{\"success\": true, \"message\": \"ok\", \"incidents\": []}")));
 		Map<String, Object> invocation = test("read-incidents");
 		assertThat(invocation).containsEntry("status", "SUCCEEDED");
 		target.verify(getRequestedFor(urlEqualTo("/incidents")).withRequestBody(equalToJson("""
@@ -192,6 +206,21 @@ class DeliveryHttpTest extends RelayIntegrationTest {
 		assertThat(response.json()).containsEntry("status", "SUCCEEDED").containsEntry("trigger", "RequestGranted");
 		target.verify(postRequestedFor(urlEqualTo("/audit")).withRequestBody(equalToJson(
 				"{\"request\": \"AR-1042\", \"by\": \"alice@example.com\", \"why\": \"Given by the test on the orders database\"}")));
+	}
+
+	@Test
+	void htmlEntitiesAreDecodedOnceOnly() {
+		target.stubFor(post("/audit").willReturn(okJson("{}")));
+		String event = Fixtures.event("created-two-integrations.json")
+			.replace("a1b2c3d4-0000-4000-8000-000000000001", UUID.randomUUID().toString())
+			.replace("Quarterly audit of billing tables", "a &amp;lt;b&amp;gt; c");
+		String key = (String) relay.postJson("/ingest/apono", event).json().get("eventKey");
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> target.verify(postRequestedFor(urlEqualTo("/audit"))
+			.withRequestBody(equalToJson("{\"request\": \"AR-123\", \"by\": \"Dana.Scully@Example.com\", "
+					+ "\"why\": \"a &lt;b&gt; c\"}"))));
+		assertThat(jdbc.sql("SELECT payload FROM relay_event WHERE event_key = ?").param(key).query(String.class).single())
+			.contains("a &lt;b&gt; c");
 	}
 
 	@Test
@@ -232,11 +261,17 @@ class DeliveryHttpTest extends RelayIntegrationTest {
 
 	@Test
 	void noSecretValueAppearsInAnyInvocationRecord() {
-		target.stubFor(post("/reopen_incident")
-			.willReturn(okJson("{\"success\": false, \"message\": \"Bad key it-secret-9c2a7b55d1 for it-user-3e1f04\"}")
-				.withHeader("X-Echo", "it-secret-9c2a7b55d1")));
+		String echo = "{\"success\": false, \"message\": \"Bad key it-secret-9c2a7b55d1 for it-user-3e1f04\"}";
+		target.stubFor(post("/reopen_incident").willReturn(okJson(echo).withHeader("X-Echo", "it-secret-9c2a7b55d1")));
+		target.stubFor(get("/incidents").willReturn(okJson(echo)));
+		target.stubFor(post("/audit").willReturn(okJson(echo)));
 		test("reopen-on-grant");
-		test("read-incidents");
+		Map<String, Object> read = test("read-incidents");
+		assertThat(((List<Map<String, Object>>) attempts(read).get(0).get("validators")).get(0))
+			.containsEntry("actual", List.of("Bad key **** for ****"));
+		Map<String, Object> audit = test("created-to-audit");
+		assertThat((Map<String, Object>) ((Map<String, Object>) attempts(audit).get(0).get("request")).get("headers"))
+			.containsEntry("Authorization", "Bearer ****");
 		List<String> stored = jdbc.sql("SELECT detail FROM relay_attempt").query(String.class).list();
 		stored.addAll(jdbc.sql("SELECT COALESCE(error_message, '') FROM relay_attempt").query(String.class).list());
 		stored.addAll(jdbc.sql("SELECT COALESCE(last_error, '') FROM relay_invocation").query(String.class).list());

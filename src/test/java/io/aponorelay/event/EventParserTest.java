@@ -177,6 +177,25 @@ class EventParserTest {
 	}
 
 	@Test
+	void refusesIdsAndTimesTooLongForAKey() {
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> parser.parse("{\"event_type\": \"Created\", \"data\": {\"id\": \"" + "x".repeat(257) + "\"}}"))
+			.withMessage("data.id is longer than 256 characters");
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> parser.parse("{\"event_type\": \"Created\", \"event_time\": \"" + "1".repeat(65)
+					+ "\", \"data\": {}}"))
+			.withMessage("event_time is longer than 64 characters");
+	}
+
+	@Test
+	void readsAStoredEventWithoutDecodingItAgain() {
+		AponoEvent received = parser.parse("{\"event_type\": \"Created\", \"data\": {\"x\": \"a &amp;lt;b&amp;gt;\"}}");
+		AponoEvent stored = parser.parseStored(received.toJson());
+		assertThat(stored.data().get("x")).isEqualTo("a &lt;b&gt;");
+		assertThat(stored).isEqualTo(received);
+	}
+
+	@Test
 	void refusesTrailingContent() {
 		assertThatExceptionOfType(InvalidEventException.class)
 			.isThrownBy(() -> parser.parse("{\"event_type\": \"Created\", \"data\": {}} {}"));

@@ -1,0 +1,30 @@
+package io.aponorelay.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TargetResponseTest {
+
+	@Test
+	void validatorsSeeStatusHeadersAndTheParsedBody() {
+		TargetResponse response = response("{\"success\": false, \"message\": \"Authentication Failed\"}");
+		assertThat(response.envelope()).isEqualTo(Map.of("status", 200, "headers", Map.of("content-type",
+				"application/json"), "data", Map.of("success", false, "message", "Authentication Failed")));
+	}
+
+	@Test
+	void aBodyThatIsNotJsonIsSeenAsText() {
+		assertThat(response("OK").envelope().get("data")).isEqualTo("OK");
+		assertThat(response("<html>404</html>").envelope().get("data")).isEqualTo("<html>404</html>");
+	}
+
+	private static TargetResponse response(String body) {
+		return new TargetResponse(200, Map.of("content-type", "application/json"), body.getBytes(StandardCharsets.UTF_8),
+				true);
+	}
+
+}
