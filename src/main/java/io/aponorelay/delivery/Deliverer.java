@@ -160,7 +160,7 @@ public class Deliverer {
 		}
 		long durationMs = (System.nanoTime() - start) / 1_000_000;
 		AttemptRecord attempt = new AttemptRecord(invocation.attemptCount() + 1, started, durationMs, outcome.error() == null,
-				mask(outcome.error()), outcome.request(), outcome.response(), outcome.validators());
+				owner, mask(outcome.error()), outcome.request(), outcome.response(), outcome.validators());
 		RetryPolicy.Decision decision = (webhook != null)
 				? RetryPolicy.decide(webhook.retry(), kind(outcome.error()), outcome.status(), outcome.retryAfter(),
 						invocation.roundAttempts() + 1, invocation.roundStarted(), clock.instant())

@@ -14,12 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when the call started
  * @param durationMs how long it took
  * @param succeeded whether the status was 2xx and every validator passed
+ * @param instance the relay instance that made the attempt (host, process id and a random part)
  * @param error why it failed, or {@code null}
  * @param request the request sent, or {@code null} when none could be rendered
  * @param response the response, or {@code null} when none came
  * @param validators each response validator's result
  */
-public record AttemptRecord(int number, Instant startedAt, long durationMs, boolean succeeded,
+public record AttemptRecord(int number, Instant startedAt, long durationMs, boolean succeeded, String instance,
 		@Nullable AttemptError error, @Nullable SentRequest request, @Nullable ReceivedResponse response,
 		List<ValidatorResult> validators) {
 

@@ -360,15 +360,17 @@ public class InvocationStore {
 	}
 
 	/** The part of an attempt kept as JSON. */
-	record AttemptDetail(AttemptRecord.@Nullable AttemptError error, AttemptRecord.@Nullable SentRequest request,
+	record AttemptDetail(@Nullable String instance, AttemptRecord.@Nullable AttemptError error, AttemptRecord.@Nullable SentRequest request,
 			AttemptRecord.@Nullable ReceivedResponse response, List<AttemptRecord.ValidatorResult> validators) {
 
 		static AttemptDetail of(AttemptRecord attempt) {
-			return new AttemptDetail(attempt.error(), attempt.request(), attempt.response(), attempt.validators());
+			return new AttemptDetail(attempt.instance(), attempt.error(), attempt.request(), attempt.response(),
+					attempt.validators());
 		}
 
 		AttemptRecord toRecord(int number, Instant startedAt, long durationMs, boolean succeeded) {
-			return new AttemptRecord(number, startedAt, durationMs, succeeded, error, request, response,
+			return new AttemptRecord(number, startedAt, durationMs, succeeded, String.valueOf(instance), error, request,
+					response,
 					(validators != null) ? validators : new ArrayList<>());
 		}
 

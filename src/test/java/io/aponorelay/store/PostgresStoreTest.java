@@ -123,7 +123,7 @@ class PostgresStoreTest {
 		String id = store.accept(event, List.of(webhook)).deliveries().get(0).invocationId();
 		ClaimedInvocation claimed = store.claimForRedelivery(id, "w1", Duration.ofMinutes(1)).orElseThrow();
 		assertThat(store.claimForRedelivery(id, "w2", Duration.ofMinutes(1))).isEmpty();
-		AttemptRecord attempt = new AttemptRecord(1, Instant.now(), 12, false,
+		AttemptRecord attempt = new AttemptRecord(1, Instant.now(), 12, false, "w1",
 				new AttemptError(ErrorKind.HTTP_STATUS, "HTTP 503"), new AttemptRecord.SentRequest("POST", "https://x/y",
 						Map.of("Content-Type", "application/json"), "{}"),
 				new AttemptRecord.ReceivedResponse(503, Map.of("retry-after", "5"), "busy", false), List.of());
