@@ -89,13 +89,14 @@ abstract class DeliveryQueueScenarios {
 		target.behave((request) -> {
 			synchronized (random) {
 				int roll = random.nextInt(100);
+				// half of all calls fail: 500, a timeout, or a reset connection
 				if (roll < 20) {
 					return Reply.status(500);
 				}
-				if (roll < 30) {
+				if (roll < 35) {
 					return Reply.late(503, Duration.ofMillis(1500));
 				}
-				return (roll < 40) ? Reply.connectionReset() : Reply.ok();
+				return (roll < 50) ? Reply.connectionReset() : Reply.ok();
 			}
 		});
 		List<String> keys = post(40, "Created", "steady");
