@@ -19,8 +19,29 @@ public final class RelayClient {
 
 	private final String baseUrl;
 
+	private final String ingestToken;
+
+	private final String adminToken;
+
+	/** A client for a relay that asks no authentication. */
 	public RelayClient(String baseUrl) {
+		this(baseUrl, null, null);
+	}
+
+	/**
+	 * A client that authenticates as Apono on {@code /ingest} and as an admin on {@code /api}.
+	 * @param ingestToken the bearer token for ingest, or {@code null} for none
+	 * @param adminToken the admin bearer token, or {@code null} for none
+	 */
+	public RelayClient(String baseUrl, String ingestToken, String adminToken) {
 		this.baseUrl = baseUrl;
+		this.ingestToken = ingestToken;
+		this.adminToken = adminToken;
+	}
+
+	/** The same relay, with other tokens. */
+	public RelayClient withTokens(String ingestToken, String adminToken) {
+		return new RelayClient(baseUrl, ingestToken, adminToken);
 	}
 
 	public Response postJson(String path, String body) {
@@ -28,16 +49,29 @@ public final class RelayClient {
 	}
 
 	public Response post(String path, String contentType, byte[] body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		return post(path, contentType, body, Map.of());
+	}
+
+	public Response post(String path, String contentType, byte[] body, Map<String, String> headers) {
+		HttpRequest.Builder request = authorized(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		headers.forEach(request::setHeader);
 		return send(request.build());
 	}
 
 	public Response get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+		return send(authorized(path).GET().build());
+	}
+
+	private HttpRequest.Builder authorized(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+		String token = path.startsWith("/ingest/") ? ingestToken : adminToken;
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return request;
 	}
 
 	private Response send(HttpRequest request) {

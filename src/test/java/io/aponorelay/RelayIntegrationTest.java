@@ -24,6 +24,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 @ActiveProfiles("it")
 public abstract class RelayIntegrationTest {
 
+	/** The tokens application-it.yml configures. */
+	protected static final String INGEST_TOKEN = "it-ingest-token-5f2e8c1a9b";
+
+	protected static final String OPERATOR_TOKEN = "it-admin-operator-7d3a9e2c";
+
+	protected static final String VIEWER_TOKEN = "it-admin-viewer-1c8b4f6d40";
+
 	protected static final WireMockServer target = new WireMockServer(options().dynamicPort());
 
 	private static final Path store;
@@ -59,7 +66,7 @@ public abstract class RelayIntegrationTest {
 
 	@BeforeEach
 	void connect() {
-		relay = new RelayClient("http://localhost:" + port);
+		relay = new RelayClient("http://localhost:" + port, INGEST_TOKEN, OPERATOR_TOKEN);
 		target.resetAll();
 	}
 

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.aponorelay.event.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 
@@ -16,6 +18,8 @@ import org.springframework.core.env.Environment;
  * {@link ConfigurationCheck}, and stops the start with all problems at once.
  */
 class ConfigurationValidator implements InitializingBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConfigurationValidator.class);
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -43,6 +47,7 @@ class ConfigurationValidator implements InitializingBean {
 		if (!problems.isEmpty()) {
 			throw new InvalidConfigurationException(problems.messages());
 		}
+		warnAboutInsecureChoices();
 	}
 
 	private void checkUnknownKeys(ConfigurationProblems problems) {
@@ -59,6 +64,16 @@ class ConfigurationValidator implements InitializingBean {
 		requireNotNegative(delivery.shutdownGrace(), "relay.delivery.shutdown-grace", problems);
 		if (relay.ingest().maxBodySize().toBytes() < 1) {
 			problems.add("relay.ingest.max-body-size", "must be positive, for example 1MB");
+		}
+		checkIngestAuth(problems);
+		checkAdminAuth(problems);
+		checkAddresses("relay.ingest.allowed-sources", relay.ingest().allowedSources(), problems);
+		checkAddresses("relay.ingest.trusted-proxies", relay.ingest().trustedProxies(), problems);
+		try {
+			new AllowedHosts(delivery.allowedHosts());
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add("relay.delivery.allowed-hosts", ex.getMessage());
 		}
 		relay.secrets().forEach((name, value) -> {
 			if (value == null || value.isBlank()) {
@@ -84,6 +99,89 @@ class ConfigurationValidator implements InitializingBean {
 		if (!retry.maxAge().isPositive()) {
 			problems.add(index, webhook, "retry.max-age", "must be positive");
 		}
+	}
+
+	private void checkIngestAuth(ConfigurationProblems problems) {
+		IngestAuthProperties auth = relay.ingest().auth();
+		if (auth.mode() == IngestAuthProperties.Mode.NONE) {
+			return;
+		}
+		if (auth.tokens().isEmpty()) {
+			problems.add("relay.ingest.auth.tokens", "inbound authentication needs at least one token (mode "
+					+ auth.mode().name().toLowerCase(Locale.ROOT) + "); to run without, set relay.ingest.auth.mode: none");
+		}
+		checkSecretValues("relay.ingest.auth.tokens", auth.tokens(), problems);
+		if (auth.mode() == IngestAuthProperties.Mode.HEADER
+				&& (auth.headerName() == null || !auth.headerName().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+"))) {
+			problems.add("relay.ingest.auth.header-name", "header mode needs the name of the header, e.g. X-Apono-Token");
+		}
+		if (auth.mode() == IngestAuthProperties.Mode.BASIC && (auth.username() == null || auth.username().isBlank())) {
+			problems.add("relay.ingest.auth.username", "basic mode needs a user name");
+		}
+		requirePositive(auth.tolerance(), "relay.ingest.auth.tolerance", problems);
+	}
+
+	private void checkAdminAuth(ConfigurationProblems problems) {
+		AdminProperties admin = relay.admin();
+		if (admin.auth() == AdminProperties.Mode.NONE) {
+			return;
+		}
+		if (admin.tokens().isEmpty()) {
+			problems.add("relay.admin.tokens",
+					"the admin API needs at least one admin token; to run without, set relay.admin.auth: none");
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < admin.tokens().size(); i++) {
+			AdminProperties.AdminToken token = admin.tokens().get(i);
+			String key = "relay.admin.tokens[" + i + "]";
+			if (token.name() == null || token.name().isBlank()) {
+				problems.add(key + ".name", "is required, to name who acts in the logs");
+			}
+			checkSecretValues(key + ".token", java.util.Collections.singletonList(token.token()), problems);
+			if (token.token() != null && !seen.add(token.token())) {
+				problems.add(key + ".token", "is the same as another admin's token");
+			}
+			if (token.token() != null && relay.ingest().auth().tokens().contains(token.token())) {
+				problems.add(key + ".token", "is also an ingest token; admins and Apono need separate secrets");
+			}
+		}
+	}
+
+	private static void checkSecretValues(String key, List<String> values, ConfigurationProblems problems) {
+		for (String value : values) {
+			if (value == null || value.isBlank()) {
+				problems.add(key, "has an empty value; give it in the environment or a file");
+			}
+			else if (value.contains("${")) {
+				problems.add(key, "has an unresolved placeholder; set the variable it names");
+			}
+			else if (value.length() < 16) {
+				problems.add(key, "has a value shorter than 16 characters; use a long random secret");
+			}
+		}
+	}
+
+	private static void checkAddresses(String key, List<String> cidrs, ConfigurationProblems problems) {
+		try {
+			Cidrs.parse(cidrs);
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(key, ex.getMessage());
+		}
+	}
+
+	private void warnAboutInsecureChoices() {
+		if (relay.ingest().auth().mode() == IngestAuthProperties.Mode.NONE) {
+			logger.warn("relay.ingest.auth.mode is none: anyone who reaches /ingest/apono can post events");
+		}
+		if (relay.admin().auth() == AdminProperties.Mode.NONE) {
+			logger.warn("relay.admin.auth is none: anyone who reaches /api can read the configuration and send tests");
+		}
+		relay.webhooks()
+			.stream()
+			.filter(WebhookProperties::insecureSkipTlsVerify)
+			.forEach((webhook) -> logger.warn("Webhook '{}' skips TLS verification (insecure-skip-tls-verify): "
+					+ "anyone between the relay and its target can read and change its calls", webhook.displayName()));
 	}
 
 	private static void requirePositive(Duration duration, String key, ConfigurationProblems problems) {

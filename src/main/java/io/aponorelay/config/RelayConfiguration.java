@@ -1,5 +1,6 @@
 package io.aponorelay.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,7 +17,9 @@ class RelayConfiguration {
 
 	@Bean
 	Secrets secrets(RelayProperties relay) {
-		return new Secrets(relay.secrets());
+		List<String> tokens = new ArrayList<>(relay.ingest().auth().tokens());
+		relay.admin().tokens().forEach((admin) -> tokens.add(admin.token()));
+		return new Secrets(relay.secrets(), tokens);
 	}
 
 	@Bean

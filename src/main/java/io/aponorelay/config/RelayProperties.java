@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhooks the webhooks, each with its triggers, filters, request template and validators
  * @param ingest the inbound endpoint
  * @param delivery the workers that call the targets
+ * @param admin who may use the admin API
  */
 @ConfigurationProperties("relay")
 public record RelayProperties(@Nullable Map<String, String> secrets, @Nullable List<WebhookProperties> webhooks,
-		@DefaultValue IngestProperties ingest, @DefaultValue DeliveryProperties delivery) {
+		@DefaultValue IngestProperties ingest, @DefaultValue DeliveryProperties delivery,
+		@DefaultValue AdminProperties admin) {
 
 	public RelayProperties {
 		Map<String, String> named = new java.util.LinkedHashMap<>();

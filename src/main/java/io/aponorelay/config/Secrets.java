@@ -2,9 +2,13 @@ package io.aponorelay.config;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,9 +28,17 @@ public final class Secrets {
 	private final String[] forms;
 
 	public Secrets(Map<String, String> values) {
+		this(values, List.of());
+	}
+
+	/**
+	 * Named secrets, and values that are secret but have no name in templates, such as the tokens
+	 * Apono and admins authenticate with: all are masked.
+	 */
+	public Secrets(Map<String, String> values, Collection<String> alsoSecret) {
 		this.values = Map.copyOf(values);
 		Set<String> forms = new LinkedHashSet<>();
-		for (String value : this.values.values()) {
+		for (String value : concat(this.values.values(), alsoSecret)) {
 			if (!value.isEmpty()) {
 				forms.add(value);
 				forms.add(jsonEscaped(value));
@@ -60,6 +72,12 @@ public final class Secrets {
 			}
 		}
 		return masked;
+	}
+
+	private static List<String> concat(Collection<String> first, Collection<String> second) {
+		List<String> all = new ArrayList<>(first);
+		second.stream().filter(Objects::nonNull).forEach(all::add);
+		return all;
 	}
 
 	private static String jsonEscaped(String value) {

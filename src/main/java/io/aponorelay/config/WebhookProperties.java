@@ -25,13 +25,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry how failed deliveries are retried
  * @param concurrency how many calls to this target one relay instance makes at once
  * @param circuitBreaker when deliveries pause because the target looks down
+ * @param sslBundle the SSL bundle to trust the target's certificate with (and to present a client
+ * certificate from); without it, {@code relay.delivery.ssl-bundle} or the JVM's trust store
+ * @param insecureSkipTlsVerify trust any certificate for any host name: for a test appliance only
  */
 public record WebhookProperties(@Nullable String name, @DefaultValue("true") boolean active,
 		@DefaultValue("POST") String method, @Nullable String url, @Nullable Map<String, String> headers,
 		@Nullable List<String> triggers, @Nullable FilterProperties filters, @Nullable String bodyTemplate,
 		@DefaultValue("10s") Duration timeout, @Nullable List<ValidatorProperties> responseValidators,
 		@DefaultValue RetryProperties retry, @DefaultValue("4") int concurrency,
-		@DefaultValue CircuitBreakerProperties circuitBreaker) {
+		@DefaultValue CircuitBreakerProperties circuitBreaker, @Nullable String sslBundle,
+		@DefaultValue("false") boolean insecureSkipTlsVerify) {
 
 	public WebhookProperties {
 		method = method.strip().toUpperCase(Locale.ROOT);

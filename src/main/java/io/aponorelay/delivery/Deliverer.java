@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,7 +47,7 @@ public class Deliverer {
 
 	private final Map<String, WebhookProperties> webhooks;
 
-	private final Map<String, TargetClient> clients = new ConcurrentHashMap<>();
+	private final TargetClients clients;
 
 	private final RequestTemplates templates;
 
@@ -72,7 +71,7 @@ public class Deliverer {
 
 	Deliverer(RelayProperties relay, RequestTemplates templates, ResponseValidators validators, InvocationStore store,
 			EventParser parser, Secrets secrets, Clock clock, WorkerIdentity identity, WebhookGates gates,
-			ApplicationEventPublisher queued) {
+			ApplicationEventPublisher queued, TargetClients clients) {
 		this.webhooks = relay.webhooks()
 			.stream()
 			.collect(Collectors.toMap((webhook) -> String.valueOf(webhook.name()), Function.identity(), (a, b) -> a,
@@ -87,6 +86,7 @@ public class Deliverer {
 		this.gates = gates;
 		this.leaseMargin = relay.delivery().leaseMargin();
 		this.queued = queued;
+		this.clients = clients;
 	}
 
 	/**
@@ -190,7 +190,7 @@ public class Deliverer {
 		SentRequest sent = sent(request.masked(secrets));
 		TargetResponse response;
 		try {
-			response = clients.computeIfAbsent(name, (key) -> new TargetClient(webhook.timeout())).send(request);
+			response = clients.forWebhook(webhook).send(request);
 		}
 		catch (TargetFailure ex) {
 			return new Outcome(sent, null, List.of(), new AttemptError(ex.kind(), ex.getMessage()), 0, null);

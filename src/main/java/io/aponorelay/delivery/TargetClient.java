@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 import io.aponorelay.store.ErrorKind;
 import io.aponorelay.template.RenderedRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -39,13 +41,21 @@ final class TargetClient {
 
 	private final Duration timeout;
 
-	TargetClient(Duration timeout) {
+	/**
+	 * A client for one webhook.
+	 * @param timeout the limit for the whole call
+	 * @param sslContext the TLS to use, or {@code null} for the JVM's default
+	 */
+	TargetClient(Duration timeout, @Nullable SSLContext sslContext) {
 		this.timeout = timeout;
-		HttpClient http = HttpClient.newBuilder()
+		HttpClient.Builder builder = HttpClient.newBuilder()
 			.connectTimeout(timeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+			.version(HttpClient.Version.HTTP_1_1);
+		if (sslContext != null) {
+			builder.sslContext(sslContext);
+		}
+		HttpClient http = builder.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
 		// Spring starts this clock when the request is sent and closes the response when it runs out
 		requestFactory.setReadTimeout(timeout);

@@ -1,5 +1,6 @@
 package io.aponorelay.event;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,17 +13,40 @@ import io.aponorelay.event.InvalidEventException.Reason;
 import io.aponorelay.event.JsonValues.JsonArray;
 import io.aponorelay.event.JsonValues.JsonObject;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an Apono event as leniently as Apono's Handlebars rendering requires: raw control
  * characters and stray backslashes inside strings, HTML entities in values, numbers written as
  * strings and missing fields are all accepted; unknown fields are kept.
  */
-@Component
 public final class EventParser {
+
+	/** Apono's events nest six levels deep; this leaves room and stops nesting attacks. */
+	public static final int DEFAULT_MAX_NESTING_DEPTH = 32;
+
+	public static final int DEFAULT_MAX_STRING_LENGTH = 64 * 1024;
+
+	/** Numbers beyond this scale would print as millions of digits. */
+	private static final int MAX_SCALE = 1000;
+
+	private final JsonMapper lenient;
+
+	/** A parser with the default bounds. */
+	public EventParser() {
+		this(DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH);
+	}
+
+	/**
+	 * A parser with bounds.
+	 * @param maxNestingDepth the deepest nesting of objects and arrays accepted
+	 * @param maxStringLength the longest string accepted
+	 */
+	public EventParser(int maxNestingDepth, int maxStringLength) {
+		this.lenient = JsonValues.lenient(maxNestingDepth, maxStringLength);
+	}
 
 	/** Fields the payload schema types as numbers, which a template may deliver as strings. */
 	private static final List<String> NUMERIC_DATA_FIELDS = List.of("access_duration_in_seconds", "revocation_date");
@@ -49,7 +73,9 @@ public final class EventParser {
 		if (!(JsonValues.toJava(readTree(text)) instanceof JsonObject root)) {
 			throw new InvalidEventException(Reason.MALFORMED, "The body must be a JSON object");
 		}
-		return event((JsonObject) decodeEntities(root));
+		JsonObject decoded = (JsonObject) decodeEntities(root);
+		requireSafeValues(decoded);
+		return event(decoded);
 	}
 
 	/**
@@ -73,16 +99,38 @@ public final class EventParser {
 		Trigger trigger = Trigger.parse(eventType)
 			.orElseThrow(() -> new InvalidEventException(Reason.UNKNOWN_TRIGGER, "Unknown event_type '" + eventType
 					+ "'; accepted: " + Trigger.canonicalNames() + " (also without 'Request' or with 'AccessRequest')"));
-		requireLength(data.get("id"), "data.id", MAX_ID_LENGTH);
-		requireLength(event.get("event_time"), "event_time", MAX_TIME_LENGTH);
+		requireScalar(data.get("id"), "data.id", MAX_ID_LENGTH);
+		requireScalar(event.get("event_time"), "event_time", MAX_TIME_LENGTH);
 		NUMERIC_DATA_FIELDS.forEach((field) -> coerceNumber(data, field));
 		return new AponoEvent(trigger, event);
 	}
 
-	/** Ids and times make up the event key; Apono's are far shorter than these bounds. */
-	private static void requireLength(@Nullable Object value, String field, int max) {
+	/** Ids and times make up the event key: text or a number, far shorter than these bounds. */
+	private static void requireScalar(@Nullable Object value, String field, int max) {
+		if (value instanceof Map<?, ?> || value instanceof List<?> || value instanceof Boolean) {
+			throw new InvalidEventException(Reason.MALFORMED, field + " must be text or a number");
+		}
 		if (value != null && value.toString().length() > max) {
 			throw new InvalidEventException(Reason.MALFORMED, field + " is longer than " + max + " characters");
+		}
+	}
+
+	/** No NUL characters (no place in Apono's text, trouble in every store) and no numbers of absurd scale. */
+	private static void requireSafeValues(@Nullable Object value) {
+		if (value instanceof String text && text.indexOf('\0') >= 0) {
+			throw new InvalidEventException(Reason.MALFORMED, "The event contains a NUL character");
+		}
+		if (value instanceof BigDecimal number && Math.abs(number.scale()) > MAX_SCALE) {
+			throw new InvalidEventException(Reason.MALFORMED, "The event contains a number out of range");
+		}
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, child) -> {
+				requireSafeValues(key);
+				requireSafeValues(child);
+			});
+		}
+		if (value instanceof List<?> list) {
+			list.forEach(EventParser::requireSafeValues);
 		}
 	}
 
@@ -100,17 +148,17 @@ public final class EventParser {
 	}
 
 	/** Tries the text as it is, then with stray backslashes repaired, then with trailing ones. */
-	private static JsonNode readTree(String text) {
+	private JsonNode readTree(String text) {
 		JacksonException first;
 		try {
-			return JsonValues.LENIENT.readTree(text);
+			return lenient.readTree(text);
 		}
 		catch (JacksonException ex) {
 			first = ex;
 		}
 		for (boolean trailingBackslashes : new boolean[] { false, true }) {
 			try {
-				return JsonValues.LENIENT.readTree(JsonRepair.repair(text, trailingBackslashes));
+				return lenient.readTree(JsonRepair.repair(text, trailingBackslashes));
 			}
 			catch (JacksonException ex) {
 				// the original error describes the body the user sent

@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -29,10 +31,22 @@ public final class JsonValues {
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
-	/** Reads what Apono's rendering produces: raw control characters and trailing commas too. */
-	static final JsonMapper LENIENT = STRICT.rebuild()
-		.enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA)
-		.build();
+	/**
+	 * A mapper that reads what Apono's rendering produces (raw control characters and trailing
+	 * commas too) within bounds.
+	 */
+	static JsonMapper lenient(int maxNestingDepth, int maxStringLength) {
+		StreamReadConstraints constraints = StreamReadConstraints.builder()
+			.maxNestingDepth(maxNestingDepth)
+			.maxStringLength(maxStringLength)
+			.build();
+		return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build())
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA)
+			.build();
+	}
 
 	/** Jackson's reference to a redacted source, which tells a user nothing. */
 	private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\(start marker at \\[Source: .*?]\\)");

@@ -30,10 +30,13 @@ class IngestController {
 
 	private final InvocationStore store;
 
-	IngestController(EventBodies bodies, Router router, InvocationStore store) {
+	private final IngestMetrics metrics;
+
+	IngestController(EventBodies bodies, Router router, InvocationStore store, IngestMetrics metrics) {
 		this.bodies = bodies;
 		this.router = router;
 		this.store = store;
+		this.metrics = metrics;
 	}
 
 	@PostMapping("/ingest/apono")
@@ -41,6 +44,7 @@ class IngestController {
 	IngestResponse ingest(HttpServletRequest request) throws IOException {
 		AponoEvent event = bodies.read(request);
 		Acceptance acceptance = store.accept(event, router.matchingWebhooks(event));
+		metrics.accepted(event.trigger().canonicalName(), acceptance.duplicate());
 		if (acceptance.duplicate()) {
 			logger.info("Event {} ({}) was accepted before; nothing new recorded", acceptance.eventKey(),
 					event.trigger());

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.github.jknack.handlebars.Template;
+import io.aponorelay.config.AllowedHosts;
 import io.aponorelay.config.WebhookProperties;
 import io.aponorelay.event.AponoEvent;
 import org.jspecify.annotations.Nullable;
@@ -15,16 +16,16 @@ import org.jspecify.annotations.Nullable;
  * One webhook's compiled request: URL, headers and body templates.
  */
 record RequestTemplate(WebhookProperties webhook, Template url, Map<String, Template> headers,
-		@Nullable Template body) {
+		@Nullable Template body, AllowedHosts allowedHosts) {
 
-	static RequestTemplate compile(WebhookProperties webhook, TemplateEngine engine) {
+	static RequestTemplate compile(WebhookProperties webhook, TemplateEngine engine, AllowedHosts allowedHosts) {
 		Map<String, Template> headers = new LinkedHashMap<>();
 		webhook.headers()
 			.forEach((name, value) -> headers.put(name, engine.compile("headers." + name, value, Escaping.HEADER)));
 		Template body = (webhook.bodyTemplate() != null)
 				? engine.compile("body-template", webhook.bodyTemplate(), Escaping.JSON_STRING) : null;
 		return new RequestTemplate(webhook, engine.compile("url", String.valueOf(webhook.url()), Escaping.URL),
-				headers, body);
+				headers, body, allowedHosts);
 	}
 
 	/** How placeholders are escaped in a part of the request. */
@@ -35,6 +36,9 @@ record RequestTemplate(WebhookProperties webhook, Template url, Map<String, Temp
 	RenderedRequest render(AponoEvent event, String eventKey) {
 		String renderedUrl = TemplateEngine.render("url", url, event, eventKey).strip();
 		requireHttpUrl(renderedUrl);
+		if (!allowedHosts.allows(renderedUrl)) {
+			throw new TemplateException("url", "the host of '" + renderedUrl + "' is not in relay.delivery.allowed-hosts");
+		}
 		Map<String, String> renderedHeaders = new LinkedHashMap<>();
 		headers.forEach((name, template) -> renderedHeaders.put(name,
 				TemplateEngine.render("headers." + name, template, event, eventKey).strip()));

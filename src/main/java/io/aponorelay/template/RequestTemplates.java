@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.aponorelay.config.AllowedHosts;
 import io.aponorelay.config.ConfigurationCheck;
 import io.aponorelay.config.ConfigurationProblems;
 import io.aponorelay.config.RelayProperties;
@@ -29,9 +30,11 @@ public class RequestTemplates implements ConfigurationCheck {
 
 	public RequestTemplates(RelayProperties relay, Secrets secrets) {
 		this.engine = new TemplateEngine(secrets);
+		AllowedHosts allowedHosts = allowedHosts(relay);
 		for (WebhookProperties webhook : relay.webhooks()) {
 			try {
-				templates.putIfAbsent(String.valueOf(webhook.name()), RequestTemplate.compile(webhook, engine));
+				templates.putIfAbsent(String.valueOf(webhook.name()),
+						RequestTemplate.compile(webhook, engine, allowedHosts));
 			}
 			catch (TemplateException ex) {
 				// check() reports it, and the relay does not start
@@ -100,6 +103,16 @@ public class RequestTemplates implements ConfigurationCheck {
 			if (!ex.reason().contains("relay.secrets")) {
 				problems.add(index, webhook, ex.part(), ex.reason() + " (rendering the sample event)");
 			}
+		}
+	}
+
+	private static AllowedHosts allowedHosts(RelayProperties relay) {
+		try {
+			return new AllowedHosts(relay.delivery().allowedHosts());
+		}
+		catch (IllegalArgumentException ex) {
+			// the configuration check reports it, and the relay does not start
+			return new AllowedHosts(java.util.List.of());
 		}
 	}
 

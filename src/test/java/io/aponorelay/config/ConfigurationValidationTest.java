@@ -93,7 +93,8 @@ class ConfigurationValidationTest {
 	private static org.springframework.context.ConfigurableApplicationContext start(String... args) {
 		String[] all = java.util.stream.Stream
 			.concat(java.util.stream.Stream.of("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:config-"
-					+ java.util.UUID.randomUUID()), java.util.Arrays.stream(args))
+					+ java.util.UUID.randomUUID(), "--relay.ingest.auth.mode=none", "--relay.admin.auth=none"),
+					java.util.Arrays.stream(args))
 			.toArray(String[]::new);
 		return new SpringApplication(RelayApplication.class).run(all);
 	}

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.aponorelay.RelayApplication;
+import io.aponorelay.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,7 +33,10 @@ class ExampleConfigurationTest {
 	void theRelayStartsWithTheExample() {
 		try (ConfigurableApplicationContext context = new SpringApplication(RelayApplication.class).run(
 				"--spring.config.additional-location=file:" + EXAMPLE + "[.yml]", "--server.port=0",
-				"--spring.datasource.url=jdbc:h2:mem:example", "--LOGPOINT_USERNAME=user", "--LOGPOINT_SECRET_KEY=key")) {
+				"--spring.datasource.url=jdbc:h2:mem:example", "--LOGPOINT_USERNAME=user", "--LOGPOINT_SECRET_KEY=key",
+				"--APONO_INGEST_TOKEN=example-ingest-token-0123456789",
+				"--RELAY_ADMIN_TOKEN_ALICE=example-admin-token-0123456789",
+				"--spring.ssl.bundle.pem.logpoint-ca.truststore.certificate=file:" + TestCertificates.get().caPem())) {
 			RelayProperties relay = context.getBean(RelayProperties.class);
 			assertThat(relay.webhooks()).singleElement().satisfies((webhook) -> {
 				assertThat(webhook.name()).isEqualTo("reopen-incidents");

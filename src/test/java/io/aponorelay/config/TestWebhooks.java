@@ -43,8 +43,12 @@ public final class TestWebhooks {
 
 	public static RelayProperties relay(Map<String, String> secrets, TestWebhooks... webhooks) {
 		return new RelayProperties(secrets, java.util.Arrays.stream(webhooks).map(TestWebhooks::build).toList(),
-				new IngestProperties(org.springframework.util.unit.DataSize.ofMegabytes(1)),
-				new DeliveryProperties(4, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5)));
+				new IngestProperties(org.springframework.util.unit.DataSize.ofMegabytes(1), 32,
+						org.springframework.util.unit.DataSize.ofKilobytes(64),
+						new IngestAuthProperties(IngestAuthProperties.Mode.NONE, null, null, null, Duration.ofMinutes(5)),
+						new RateLimitProperties(0, 1), null, null),
+				new DeliveryProperties(4, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), null, null),
+				new AdminProperties(AdminProperties.Mode.NONE, null));
 	}
 
 	public TestWebhooks active(boolean active) {
@@ -104,7 +108,7 @@ public final class TestWebhooks {
 
 	public WebhookProperties build() {
 		return new WebhookProperties(name, active, method, url, headers, triggers, filters, body, timeout, validators,
-				retry, 4, CircuitBreakerProperties.DEFAULTS);
+				retry, 4, CircuitBreakerProperties.DEFAULTS, null, false);
 	}
 
 }

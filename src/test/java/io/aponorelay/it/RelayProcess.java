@@ -104,6 +104,11 @@ final class RelayProcess {
 	static Path configuration(Path directory, String targetUrl, String extra) throws IOException {
 		return Files.writeString(directory.resolve("relay.yml"), """
 				relay:
+				  ingest:
+				    auth:
+				      mode: none
+				  admin:
+				    auth: none
 				  delivery:
 				    concurrency: 8
 				    poll-interval: 200ms

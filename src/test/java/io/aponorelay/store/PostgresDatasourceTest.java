@@ -45,7 +45,8 @@ class PostgresDatasourceTest {
 
 	@Test
 	void ingestRecordsInPostgresAndWorkersDeliverFromIt() {
-		RelayClient relay = new RelayClient("http://localhost:" + port);
+		RelayClient relay = new RelayClient("http://localhost:" + port, "it-ingest-token-5f2e8c1a9b",
+				"it-admin-operator-7d3a9e2c");
 		Response accepted = relay.postJson("/ingest/apono", SampleEvent.json());
 		assertThat(accepted.status()).isEqualTo(202);
 		assertThat(relay.postJson("/ingest/apono", SampleEvent.json()).json()).containsEntry("duplicate", true);
