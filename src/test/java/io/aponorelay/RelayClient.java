@@ -15,7 +15,7 @@ import io.aponorelay.event.JsonValues;
  */
 public final class RelayClient {
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http;
 
 	private final String baseUrl;
 
@@ -34,6 +34,12 @@ public final class RelayClient {
 	 * @param adminToken the admin bearer token, or {@code null} for none
 	 */
 	public RelayClient(String baseUrl, String ingestToken, String adminToken) {
+		this(baseUrl, ingestToken, adminToken, HttpClient.newHttpClient());
+	}
+
+	/** A client over a given HTTP client, for example one that trusts a test CA. */
+	public RelayClient(String baseUrl, String ingestToken, String adminToken, HttpClient http) {
+		this.http = http;
 		this.baseUrl = baseUrl;
 		this.ingestToken = ingestToken;
 		this.adminToken = adminToken;
@@ -41,7 +47,7 @@ public final class RelayClient {
 
 	/** The same relay, with other tokens. */
 	public RelayClient withTokens(String ingestToken, String adminToken) {
-		return new RelayClient(baseUrl, ingestToken, adminToken);
+		return new RelayClient(baseUrl, ingestToken, adminToken, http);
 	}
 
 	public Response postJson(String path, String body) {

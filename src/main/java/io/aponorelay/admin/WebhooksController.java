@@ -64,7 +64,8 @@ class WebhooksController {
 		QueueDepth depth = depths.get(name);
 		return new WebhookView(name, webhook.active(), webhook.method(), secrets.mask(String.valueOf(webhook.url())),
 				headers, triggers, webhook.filters(), body, webhook.timeout(), webhook.responseValidators(),
-				webhook.retry(), webhook.concurrency(), circuits.get(name), (depth != null) ? depth.waiting() : 0,
+				webhook.retry(), webhook.concurrency(), webhook.sslBundle(), webhook.insecureSkipTlsVerify(),
+				circuits.get(name), (depth != null) ? depth.waiting() : 0,
 				(depth != null) ? depth.oldest() : null, store.latest(name).orElse(null));
 	}
 
@@ -83,6 +84,8 @@ class WebhooksController {
 	 * @param responseValidators the response validators
 	 * @param retry the retry settings
 	 * @param concurrency calls in flight at once, per instance
+	 * @param sslBundle the SSL bundle the target's certificate is checked with, or {@code null}
+	 * @param insecureSkipTlsVerify whether the target's certificate is not checked at all
 	 * @param circuit the circuit breaker in this instance
 	 * @param queueDepth deliveries waiting (pending or retrying)
 	 * @param oldestWaiting when the oldest waiting delivery was accepted, or {@code null}
@@ -91,7 +94,7 @@ class WebhooksController {
 	record WebhookView(String name, boolean active, String method, String url, Map<String, String> headers,
 			List<String> triggers, FilterProperties filters, @Nullable String bodyTemplate, Duration timeout,
 			List<ValidatorProperties> responseValidators, RetryProperties retry, int concurrency,
-			CircuitStatus circuit, long queueDepth, @Nullable Instant oldestWaiting,
+			@Nullable String sslBundle, boolean insecureSkipTlsVerify, CircuitStatus circuit, long queueDepth, @Nullable Instant oldestWaiting,
 			@Nullable InvocationSummary lastOutcome) {
 
 	}

@@ -81,6 +81,39 @@ class ConfigurationValidationTest {
 	}
 
 	@Test
+	void refusesToStartWithoutAuthenticationUnlessTurnedOffExplicitly(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> new SpringApplication(RelayApplication.class).run("--server.port=0",
+				"--spring.datasource.url=jdbc:h2:mem:no-auth", "--relay.admin.tokens[0].name=alice",
+				"--relay.admin.tokens[0].token=short"));
+		assertThat(output).contains("The relay configuration has 2 problems:")
+			.contains(" - relay.ingest.auth.tokens: inbound authentication needs at least one token (mode bearer); "
+					+ "to run without, set relay.ingest.auth.mode: none")
+			.contains(" - relay.admin.tokens[0].token: has a value shorter than 16 characters; use a long random secret");
+	}
+
+	@Test
+	void warnsAtEveryStartWithoutAuthentication(CapturedOutput output) {
+		start().close();
+		assertThat(output).contains("relay.ingest.auth.mode is none: anyone who reaches /ingest/apono can post events")
+			.contains("relay.admin.auth is none: anyone who reaches /api can read the configuration and send tests");
+	}
+
+	@Test
+	void refusesTargetsOutsideTheAllowedHostsAndUnknownSslBundles(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("--relay.delivery.allowed-hosts=*.example.internal,10.0.0.0/8",
+				"--relay.webhooks[0].name=outside", "--relay.webhooks[0].url=https://logpoint.example.com/reopen_incident",
+				"--relay.webhooks[0].triggers=Created", "--relay.webhooks[1].name=inside",
+				"--relay.webhooks[1].url=https://logpoint.example.internal/reopen_incident",
+				"--relay.webhooks[1].triggers=Created", "--relay.webhooks[1].ssl-bundle=nope",
+				"--relay.webhooks[2].name=by-address", "--relay.webhooks[2].url=https://10.1.2.3/reopen_incident",
+				"--relay.webhooks[2].triggers=Created"));
+		assertThat(output).contains("The relay configuration has 2 problems:")
+			.contains(" - relay.webhooks[0].url (webhook 'outside'): the host of "
+					+ "'https://logpoint.example.com/reopen_incident' is not in relay.delivery.allowed-hosts")
+			.contains(" - relay.webhooks[1].ssl-bundle (webhook 'inside'): no SSL bundle named 'nope'");
+	}
+
+	@Test
 	void startsWithAValidConfiguration() {
 		try (var context = start("--relay.secrets.key=value", "--relay.webhooks[0].name=ok",
 				"--relay.webhooks[0].url=https://logpoint.example/reopen_incident",
