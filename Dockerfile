@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t apono-logpoint-relay .
 # Run:   docker run -p 8080:8080 -v $PWD/relay.yml:/config/relay.yml -v relay-data:/data \
+#          -e APONO_INGEST_TOKEN=... -e RELAY_ADMIN_TOKEN_ALICE=... \
 #          -e LOGPOINT_USERNAME=... -e LOGPOINT_SECRET_KEY=... apono-logpoint-relay
 
 FROM eclipse-temurin:25-jdk AS build

@@ -45,7 +45,7 @@ final class RelayProcess {
 			List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
 			command.addAll(arguments);
 			process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()))
+				.redirectOutput(logs.resolve(name + ".log").toFile())
 				.start();
 		}
 		catch (IOException ex) {

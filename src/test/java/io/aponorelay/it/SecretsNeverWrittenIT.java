@@ -70,6 +70,8 @@ class SecretsNeverWrittenIT {
 				      triggers: [Created, Granted]
 				      body-template: '{"username": "{{secret ''logpoint-username''}}", "secret_key": "{{secret ''logpoint-secret-key''}}", "requestData": {"version": "0.1", "incident_ids": {{json (list data.custom_fields.incident_ids)}} }}'
 				      timeout: 2s
+				      circuit-breaker:
+				        failure-threshold: 1000
 				      response-validators:
 				        - json-path: $.data.message
 				          expected-values: [ok]
