@@ -70,9 +70,14 @@ class KillAndRestartIT {
 		long duplicates = times.values().stream().mapToLong((count) -> count - 1).sum();
 		assertThat(duplicates).as("only calls in flight at the kill may arrive twice").isLessThanOrEqualTo(4);
 		RelayClient restarted = relay.client();
-		await().atMost(Duration.ofSeconds(10)).until(
-				() -> restarted.get("/api/invocations?status=SUCCEEDED&limit=1000").jsonList().size(),
-				(succeeded) -> succeeded == accepted.size());
+		// the kill may fall between a commit and its 202: such an event is delivered though Apono saw no answer
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				restarted.get("/api/invocations?status=SUCCEEDED&limit=1000").jsonList())
+			.extracting((invocation) -> (String) ((Map<?, ?>) invocation).get("eventKey"))
+			.containsAll(accepted)
+			.hasSizeLessThanOrEqualTo(accepted.size() + 1));
+		assertThat(restarted.get("/api/invocations?limit=1000").jsonList()).allSatisfy(
+				(invocation) -> assertThat(((Map<?, ?>) invocation).get("status")).isEqualTo("SUCCEEDED"));
 	}
 
 	@Test
