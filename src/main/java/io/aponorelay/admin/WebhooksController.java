@@ -63,7 +63,7 @@ class WebhooksController {
 		String body = (webhook.bodyTemplate() != null) ? secrets.mask(webhook.bodyTemplate()) : null;
 		QueueDepth depth = depths.get(name);
 		return new WebhookView(name, webhook.active(), webhook.method(), secrets.mask(String.valueOf(webhook.url())),
-				headers, triggers, webhook.filters(), body, webhook.timeout(), webhook.responseValidators(),
+				headers, triggers, webhook.filters(), body, webhook.timeout(), webhook.effectiveValidators(),
 				webhook.retry(), webhook.concurrency(), webhook.sslBundle(), webhook.insecureSkipTlsVerify(),
 				circuits.get(name), (depth != null) ? depth.waiting() : 0,
 				(depth != null) ? depth.oldest() : null, store.latest(name).orElse(null));

@@ -19,6 +19,8 @@ class RelayConfiguration {
 	Secrets secrets(RelayProperties relay) {
 		List<String> tokens = new ArrayList<>(relay.ingest().auth().tokens());
 		relay.admin().tokens().forEach((admin) -> tokens.add(admin.token()));
+		tokens.add(relay.logpoint().username());
+		tokens.add(relay.logpoint().secretKey());
 		return new Secrets(relay.secrets(), tokens);
 	}
 

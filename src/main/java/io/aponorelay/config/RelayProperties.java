@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ingest the inbound endpoint
  * @param delivery the workers that call the targets
  * @param admin who may use the admin API
+ * @param logpoint the Logpoint appliance that action presets call
  */
 @ConfigurationProperties("relay")
 public record RelayProperties(@Nullable Map<String, String> secrets, @Nullable List<WebhookProperties> webhooks,
 		@DefaultValue IngestProperties ingest, @DefaultValue DeliveryProperties delivery,
-		@DefaultValue AdminProperties admin) {
+		@DefaultValue AdminProperties admin, @DefaultValue LogpointProperties logpoint) {
 
 	public RelayProperties {
 		Map<String, String> named = new java.util.LinkedHashMap<>();

@@ -76,7 +76,7 @@ public final class Secrets {
 
 	private static List<String> concat(Collection<String> first, Collection<String> second) {
 		List<String> all = new ArrayList<>(first);
-		second.stream().filter(Objects::nonNull).forEach(all::add);
+		second.stream().filter(Objects::nonNull).filter((value) -> !value.isBlank()).forEach(all::add);
 		return all;
 	}
 

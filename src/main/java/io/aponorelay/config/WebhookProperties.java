@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sslBundle the SSL bundle to trust the target's certificate with (and to present a client
  * certificate from); without it, {@code relay.delivery.ssl-bundle} or the JVM's trust store
  * @param insecureSkipTlsVerify trust any certificate for any host name: for a test appliance only
+ * @param logpoint a Logpoint incident call the relay builds, instead of url and body template
  */
 public record WebhookProperties(@Nullable String name, @DefaultValue("true") boolean active,
 		@DefaultValue("POST") String method, @Nullable String url, @Nullable Map<String, String> headers,
@@ -35,7 +36,7 @@ public record WebhookProperties(@Nullable String name, @DefaultValue("true") boo
 		@DefaultValue("10s") Duration timeout, @Nullable List<ValidatorProperties> responseValidators,
 		@DefaultValue RetryProperties retry, @DefaultValue("4") int concurrency,
 		@DefaultValue CircuitBreakerProperties circuitBreaker, @Nullable String sslBundle,
-		@DefaultValue("false") boolean insecureSkipTlsVerify) {
+		@DefaultValue("false") boolean insecureSkipTlsVerify, @Nullable LogpointPreset logpoint) {
 
 	public WebhookProperties {
 		method = method.strip().toUpperCase(Locale.ROOT);
@@ -63,6 +64,19 @@ public record WebhookProperties(@Nullable String name, @DefaultValue("true") boo
 	@Override
 	public List<ValidatorProperties> responseValidators() {
 		return responseValidators;
+	}
+
+	/**
+	 * The response validators that apply: the configured ones, and for a Logpoint preset the check
+	 * that Logpoint answered {@code success: true}.
+	 */
+	public List<ValidatorProperties> effectiveValidators() {
+		if (logpoint == null) {
+			return responseValidators;
+		}
+		List<ValidatorProperties> all = new java.util.ArrayList<>(responseValidators);
+		all.add(0, new ValidatorProperties("$.data.success", List.of("true"), "Logpoint did not confirm the call"));
+		return List.copyOf(all);
 	}
 
 	/** The name for messages, also when none was configured. */

@@ -66,6 +66,11 @@ final class CircuitBreaker {
 		}
 	}
 
+	synchronized void open() {
+		consecutiveFailures = Math.max(consecutiveFailures, settings.failureThreshold());
+		openUntil = clock.instant().plus(settings.openDuration());
+	}
+
 	synchronized int consecutiveFailures() {
 		return consecutiveFailures;
 	}

@@ -49,6 +49,8 @@ public class Deliverer {
 
 	private final TargetClients clients;
 
+	private final List<ResponseAdvisor> advisors;
+
 	private final RequestTemplates templates;
 
 	private final ResponseValidators validators;
@@ -71,7 +73,7 @@ public class Deliverer {
 
 	Deliverer(RelayProperties relay, RequestTemplates templates, ResponseValidators validators, InvocationStore store,
 			EventParser parser, Secrets secrets, Clock clock, WorkerIdentity identity, WebhookGates gates,
-			ApplicationEventPublisher queued, TargetClients clients) {
+			ApplicationEventPublisher queued, TargetClients clients, List<ResponseAdvisor> advisors) {
 		this.webhooks = relay.webhooks()
 			.stream()
 			.collect(Collectors.toMap((webhook) -> String.valueOf(webhook.name()), Function.identity(), (a, b) -> a,
@@ -87,6 +89,7 @@ public class Deliverer {
 		this.leaseMargin = relay.delivery().leaseMargin();
 		this.queued = queued;
 		this.clients = clients;
+		this.advisors = advisors;
 	}
 
 	/**
@@ -165,11 +168,14 @@ public class Deliverer {
 				? RetryPolicy.decide(webhook.retry(), kind(outcome.error()), outcome.status(), outcome.retryAfter(),
 						invocation.roundAttempts() + 1, invocation.roundStarted(), clock.instant())
 				: new RetryPolicy.Decision(InvocationStatus.FAILED, null);
-		if (invocation.isTest() && decision.status() == InvocationStatus.RETRYING) {
+		if ((invocation.isTest() || outcome.permanent()) && decision.status() == InvocationStatus.RETRYING) {
 			// the Test button sends once: a failed test says so and does not keep calling
 			decision = new RetryPolicy.Decision(InvocationStatus.FAILED, null);
 		}
 		gates.record(invocation.webhook(), kind(attempt.error()));
+		if (outcome.openCircuit()) {
+			gates.open(invocation.webhook());
+		}
 		if (!store.complete(invocation, owner, attempt, decision.status(), decision.nextAttemptAt())) {
 			logger.warn("Invocation {} of event {} to {}: the lease ran out during attempt {}; another worker retries it",
 					invocation.id(), invocation.eventKey(), invocation.webhook(), attempt.number());
@@ -193,13 +199,20 @@ public class Deliverer {
 			response = clients.forWebhook(webhook).send(request);
 		}
 		catch (TargetFailure ex) {
-			return new Outcome(sent, null, List.of(), new AttemptError(ex.kind(), ex.getMessage()), 0, null);
+			return new Outcome(sent, null, List.of(), new AttemptError(ex.kind(), ex.getMessage()), 0, null, false, false);
 		}
 		List<ValidatorResult> results = validators.validate(name, response.envelope()).stream().map(this::mask).toList();
 		ReceivedResponse received = new ReceivedResponse(response.status(), maskAll(response.headers()),
 				secrets.mask(response.recordedBody()), response.recordedBodyTruncated());
 		AttemptError error = error(response, results);
-		return new Outcome(sent, received, results, error, response.status(), response.headers().get("retry-after"));
+		// an advisor may know a failure the status and validators miss, like Logpoint's success: false
+		ResponseAdvisor.Advice advice = advice(webhook, response);
+		if (advice != null) {
+			return new Outcome(sent, received, results, new AttemptError(advice.kind(), advice.message()),
+					response.status(), null, advice.permanent(), advice.openCircuit());
+		}
+		return new Outcome(sent, received, results, error, response.status(), response.headers().get("retry-after"),
+				false, false);
 	}
 
 	private static @Nullable AttemptError error(TargetResponse response, List<ValidatorResult> results) {
@@ -266,12 +279,22 @@ public class Deliverer {
 		}
 	}
 
-	/** What one call produced. */
+	private ResponseAdvisor.@Nullable Advice advice(WebhookProperties webhook, TargetResponse response) {
+		Object data = response.data();
+		return advisors.stream()
+			.map((advisor) -> advisor.advise(webhook, response.status(), response.headers(), data))
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** What one call produced; an advisor may have found it permanent, or the circuit due to open. */
 	private record Outcome(@Nullable SentRequest request, @Nullable ReceivedResponse response,
-			List<ValidatorResult> validators, @Nullable AttemptError error, int status, @Nullable String retryAfter) {
+			List<ValidatorResult> validators, @Nullable AttemptError error, int status, @Nullable String retryAfter,
+			boolean permanent, boolean openCircuit) {
 
 		static Outcome failed(ErrorKind kind, String message) {
-			return new Outcome(null, null, List.of(), new AttemptError(kind, message), 0, null);
+			return new Outcome(null, null, List.of(), new AttemptError(kind, message), 0, null, false, false);
 		}
 
 	}

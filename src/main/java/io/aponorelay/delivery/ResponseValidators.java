@@ -31,7 +31,7 @@ class ResponseValidators implements ConfigurationCheck {
 		for (WebhookProperties webhook : relay.webhooks()) {
 			try {
 				validators.putIfAbsent(String.valueOf(webhook.name()),
-						webhook.responseValidators().stream().map(Validator::compile).toList());
+						webhook.effectiveValidators().stream().map(Validator::compile).toList());
 			}
 			catch (InvalidPathException | NullPointerException ex) {
 				// check() reports it, and the relay does not start

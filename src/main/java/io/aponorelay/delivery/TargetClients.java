@@ -2,6 +2,7 @@ package io.aponorelay.delivery;
 
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +13,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 import io.aponorelay.config.ConfigurationCheck;
 import io.aponorelay.config.ConfigurationProblems;
+import io.aponorelay.config.LogpointProperties;
 import io.aponorelay.config.RelayProperties;
 import io.aponorelay.config.WebhookProperties;
 import org.jspecify.annotations.Nullable;
@@ -34,20 +36,41 @@ class TargetClients implements ConfigurationCheck {
 
 	private final @Nullable String sharedBundle;
 
+	private final LogpointProperties logpoint;
+
 	TargetClients(SslBundles bundles, RelayProperties relay) {
 		this.bundles = bundles;
 		this.sharedBundle = relay.delivery().sslBundle();
+		this.logpoint = relay.logpoint();
 	}
 
 	TargetClient forWebhook(WebhookProperties webhook) {
-		return clients.computeIfAbsent(String.valueOf(webhook.name()),
-				(name) -> new TargetClient(webhook.timeout(), sslContext(webhook)));
+		boolean preset = webhook.logpoint() != null && webhook.sslBundle() == null && !webhook.insecureSkipTlsVerify();
+		// a Logpoint preset trusts what relay.logpoint says, unless the webhook says otherwise
+		return preset ? client(webhook.timeout(), logpoint.sslBundle(), logpoint.insecureSkipTlsVerify())
+				: client(webhook.timeout(), webhook.sslBundle(), webhook.insecureSkipTlsVerify());
+	}
+
+	/**
+	 * A client with the given timeout and TLS.
+	 * @param sslBundle the bundle to trust (and present a client certificate from), or {@code null}
+	 * for {@code relay.delivery.ssl-bundle} or the JVM's default
+	 * @param insecure whether to trust any certificate for any name
+	 */
+	TargetClient client(Duration timeout, @Nullable String sslBundle, boolean insecure) {
+		String bundle = (sslBundle != null) ? sslBundle : sharedBundle;
+		return clients.computeIfAbsent(timeout + "|" + bundle + "|" + insecure,
+				(key) -> new TargetClient(timeout, insecure ? trustingEverything()
+						: (bundle != null) ? bundles.getBundle(bundle).createSslContext() : null));
 	}
 
 	@Override
 	public void check(RelayProperties relay, ConfigurationProblems problems) {
 		if (isMissing(relay.delivery().sslBundle())) {
 			problems.add("relay.delivery.ssl-bundle", missing(relay.delivery().sslBundle()));
+		}
+		if (isMissing(relay.logpoint().sslBundle())) {
+			problems.add("relay.logpoint.ssl-bundle", missing(relay.logpoint().sslBundle()));
 		}
 		for (int i = 0; i < relay.webhooks().size(); i++) {
 			WebhookProperties webhook = relay.webhooks().get(i);
@@ -72,14 +95,6 @@ class TargetClients implements ConfigurationCheck {
 
 	private static String missing(@Nullable String bundle) {
 		return "no SSL bundle named '" + bundle + "' (define it under spring.ssl.bundle.pem or spring.ssl.bundle.jks)";
-	}
-
-	private @Nullable SSLContext sslContext(WebhookProperties webhook) {
-		if (webhook.insecureSkipTlsVerify()) {
-			return trustingEverything();
-		}
-		String bundle = (webhook.sslBundle() != null) ? webhook.sslBundle() : sharedBundle;
-		return (bundle != null) ? bundles.getBundle(bundle).createSslContext() : null;
 	}
 
 	private static SSLContext trustingEverything() {

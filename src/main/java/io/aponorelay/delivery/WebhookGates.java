@@ -78,6 +78,14 @@ public class WebhookGates {
 		}
 	}
 
+	/** Opens a webhook's circuit at once, when every further call would fail the same way. */
+	void open(String webhook) {
+		Gate gate = gates.get(webhook);
+		if (gate != null) {
+			gate.breaker.open();
+		}
+	}
+
 	private record Gate(int limit, CircuitBreaker breaker, AtomicInteger inFlight) {
 
 		Gate(int limit, CircuitBreaker breaker) {

@@ -9,7 +9,15 @@ import com.github.jknack.handlebars.EscapingStrategy;
  * How {@code {{x}}} output is escaped in each part of a request, so a value can never break out
  * of the place the template put it.
  */
-enum Escaping implements EscapingStrategy {
+public enum Escaping implements EscapingStrategy {
+
+	/** None: for text the caller writes into JSON itself. */
+	NONE {
+		@Override
+		public CharSequence escape(CharSequence value) {
+			return value;
+		}
+	},
 
 	/** Inside a JSON string: quotes, backslashes, control characters, {@code </} and line separators. */
 	JSON_STRING {

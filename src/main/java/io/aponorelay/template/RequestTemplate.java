@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * One webhook's compiled request: URL, headers and body templates.
  */
 record RequestTemplate(WebhookProperties webhook, Template url, Map<String, Template> headers,
-		@Nullable Template body, AllowedHosts allowedHosts) {
+		@Nullable Template body, AllowedHosts allowedHosts) implements RequestBuilder {
 
 	static RequestTemplate compile(WebhookProperties webhook, TemplateEngine engine, AllowedHosts allowedHosts) {
 		Map<String, Template> headers = new LinkedHashMap<>();
@@ -33,7 +33,8 @@ record RequestTemplate(WebhookProperties webhook, Template url, Map<String, Temp
 		return part.equals("url") ? Escaping.URL : part.startsWith("headers.") ? Escaping.HEADER : Escaping.JSON_STRING;
 	}
 
-	RenderedRequest render(AponoEvent event, String eventKey) {
+	@Override
+	public RenderedRequest render(AponoEvent event, String eventKey) {
 		String renderedUrl = TemplateEngine.render("url", url, event, eventKey).strip();
 		requireHttpUrl(renderedUrl);
 		if (!allowedHosts.allows(renderedUrl)) {

@@ -1,8 +1,12 @@
 package io.aponorelay.template;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.aponorelay.config.AllowedHosts;
@@ -13,6 +17,7 @@ import io.aponorelay.config.Secrets;
 import io.aponorelay.config.WebhookProperties;
 import io.aponorelay.event.AponoEvent;
 import io.aponorelay.event.SampleEvent;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +31,25 @@ public class RequestTemplates implements ConfigurationCheck {
 
 	private final TemplateEngine engine;
 
-	private final Map<String, RequestTemplate> templates = new HashMap<>();
+	private final Map<String, RequestBuilder> builders = new HashMap<>();
 
-	public RequestTemplates(RelayProperties relay, Secrets secrets) {
-		this.engine = new TemplateEngine(secrets);
+	/** The webhooks whose requests a provider builds; their templates are the provider's to check. */
+	private final Set<String> provided = new HashSet<>();
+
+	@Autowired
+	public RequestTemplates(RelayProperties relay, TemplateCompiler compiler, List<RequestBuilderProvider> providers) {
+		this.engine = compiler.engine();
 		AllowedHosts allowedHosts = allowedHosts(relay);
 		for (WebhookProperties webhook : relay.webhooks()) {
+			String name = String.valueOf(webhook.name());
 			try {
-				templates.putIfAbsent(String.valueOf(webhook.name()),
-						RequestTemplate.compile(webhook, engine, allowedHosts));
+				Optional<RequestBuilder> builder = providers.stream()
+					.map((provider) -> provider.builderFor(webhook))
+					.flatMap(Optional::stream)
+					.findFirst();
+				builder.ifPresent((found) -> provided.add(name));
+				builders.putIfAbsent(name, builder.isPresent() ? builder.get()
+						: RequestTemplate.compile(webhook, engine, allowedHosts));
 			}
 			catch (TemplateException ex) {
 				// check() reports it, and the relay does not start
@@ -42,22 +57,31 @@ public class RequestTemplates implements ConfigurationCheck {
 		}
 	}
 
+	/** Webhooks built from templates only, for tests. */
+	RequestTemplates(RelayProperties relay, Secrets secrets) {
+		this(relay, new TemplateCompiler(secrets), List.of());
+	}
+
 	/**
 	 * Renders the request a webhook sends for an event.
 	 * @throws TemplateException when rendering fails or the result is not a valid request
 	 */
 	public RenderedRequest render(String webhook, AponoEvent event, String eventKey) {
-		RequestTemplate template = templates.get(webhook);
-		if (template == null) {
+		RequestBuilder builder = builders.get(webhook);
+		if (builder == null) {
 			throw new IllegalArgumentException("No webhook named '" + webhook + "'");
 		}
-		return template.render(event, eventKey);
+		return builder.render(event, eventKey);
 	}
 
 	@Override
 	public void check(RelayProperties relay, ConfigurationProblems problems) {
 		for (int i = 0; i < relay.webhooks().size(); i++) {
 			WebhookProperties webhook = relay.webhooks().get(i);
+			if (provided.contains(String.valueOf(webhook.name()))) {
+				checkRendersSample(i, webhook, problems);
+				continue;
+			}
 			if (webhook.url() == null || webhook.url().isBlank()) {
 				problems.add(i, webhook, "url", "is required");
 			}
@@ -91,8 +115,8 @@ public class RequestTemplates implements ConfigurationCheck {
 
 	/** Renders the sample event: finds a URL that is not http(s) or a body that is not JSON. */
 	private void checkRendersSample(int index, WebhookProperties webhook, ConfigurationProblems problems) {
-		RequestTemplate template = templates.get(String.valueOf(webhook.name()));
-		if (template == null || template.webhook() != webhook) {
+		RequestBuilder template = builders.get(String.valueOf(webhook.name()));
+		if (template == null || (template instanceof RequestTemplate compiled && compiled.webhook() != webhook)) {
 			return;
 		}
 		AponoEvent sample = SampleEvent.create();

@@ -8,7 +8,7 @@ public class TemplateException extends RuntimeException {
 
 	private final String part;
 
-	TemplateException(String part, String message) {
+	public TemplateException(String part, String message) {
 		this(part, message, null);
 	}
 

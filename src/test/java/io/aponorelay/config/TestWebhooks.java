@@ -48,7 +48,8 @@ public final class TestWebhooks {
 						new IngestAuthProperties(IngestAuthProperties.Mode.NONE, null, null, null, Duration.ofMinutes(5)),
 						new RateLimitProperties(0, 1), null, null),
 				new DeliveryProperties(4, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), null, null),
-				new AdminProperties(AdminProperties.Mode.NONE, null));
+				new AdminProperties(AdminProperties.Mode.NONE, null),
+				new LogpointProperties(null, null, null, null, false, Duration.ofSeconds(10)));
 	}
 
 	public TestWebhooks active(boolean active) {
@@ -108,7 +109,7 @@ public final class TestWebhooks {
 
 	public WebhookProperties build() {
 		return new WebhookProperties(name, active, method, url, headers, triggers, filters, body, timeout, validators,
-				retry, 4, CircuitBreakerProperties.DEFAULTS, null, false);
+				retry, 4, CircuitBreakerProperties.DEFAULTS, null, false, null);
 	}
 
 }
