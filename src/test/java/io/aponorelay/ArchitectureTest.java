@@ -43,10 +43,10 @@ class ArchitectureTest {
 			.whereLayer("admin").mayNotBeAccessedByAnyLayer()
 			.whereLayer("logpoint").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("ingest").mayOnlyBeAccessedByLayers("admin")
-			.whereLayer("delivery").mayOnlyBeAccessedByLayers("admin")
+			.whereLayer("delivery").mayOnlyBeAccessedByLayers("admin", "logpoint")
 			.whereLayer("routing").mayOnlyBeAccessedByLayers("ingest", "delivery", "admin")
-			.whereLayer("template").mayOnlyBeAccessedByLayers("routing", "delivery", "admin")
-			.whereLayer("store").mayOnlyBeAccessedByLayers("ingest", "delivery", "admin")
+			.whereLayer("template").mayOnlyBeAccessedByLayers("routing", "delivery", "admin", "logpoint")
+			.whereLayer("store").mayOnlyBeAccessedByLayers("ingest", "delivery", "admin", "logpoint")
 			.whereLayer("config")
 			.mayOnlyBeAccessedByLayers("template", "routing", "delivery", "store", "ingest", "admin", "logpoint")
 			.check(classes);

@@ -38,10 +38,10 @@ class ExampleConfigurationTest {
 				"--RELAY_ADMIN_TOKEN_ALICE=example-admin-token-0123456789",
 				"--spring.ssl.bundle.pem.logpoint-ca.truststore.certificate=file:" + TestCertificates.get().caPem())) {
 			RelayProperties relay = context.getBean(RelayProperties.class);
-			assertThat(relay.webhooks()).singleElement().satisfies((webhook) -> {
-				assertThat(webhook.name()).isEqualTo("reopen-incidents");
-				assertThat(webhook.filters().customFields()).containsEntry("environment", List.of("production"));
-			});
+			assertThat(relay.webhooks()).extracting(WebhookProperties::name)
+				.containsExactly("reopen-incidents", "comment-on-incidents");
+			assertThat(relay.webhooks().get(0).filters().customFields()).containsEntry("environment", List.of("production"));
+			assertThat(relay.webhooks().get(1).logpoint().action()).isEqualTo(LogpointPreset.Action.ADD_INCIDENT_COMMENT);
 		}
 	}
 
