@@ -67,6 +67,16 @@ public final class RelayClient {
 		return send(request.build());
 	}
 
+	/** Posts with headers given as name and value pairs; a name may repeat, as several header lines. */
+	public Response postWithHeaderLines(String path, String body, String... namesAndValues) {
+		HttpRequest.Builder request = authorized(path).POST(HttpRequest.BodyPublishers.ofString(body))
+			.header("Content-Type", "application/json");
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			request.header(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return send(request.build());
+	}
+
 	public Response get(String path) {
 		return send(authorized(path).GET().build());
 	}

@@ -20,19 +20,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Stands before {@code /api} and the Actuator endpoints other than health: a request needs an
- * admin's bearer token; a {@code viewer} reads, an {@code operator} also sends (Test, redelivery).
+ * admin's bearer token; a {@code viewer} reads (and may run the dry run), an {@code operator} also
+ * sends (Test, redelivery) and changes the queue.
  * The ingest secret opens nothing here.
  */
 class AdminGuard extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdminGuard.class);
 
-	/** The calls that send to targets or change the queue. */
-	private static final Pattern OPERATOR_CALLS = Pattern
-		.compile("/api/webhooks/[^/]+/test|/api/invocations/redeliver|/api/invocations/[^/]+/redeliver");
+	/** Health and its groups: open to anyone, but only by their plain names. */
+	private static final Pattern HEALTH = Pattern.compile("/actuator/health(/[A-Za-z0-9_-]+)*");
+
+	/** The only call that is not a read and still needs no operator: the dry run sends nothing. */
+	private static final String DRY_RUN = "/api/explain";
+
+	private final UrlPathHelper paths = new UrlPathHelper();
 
 	private final AdminProperties admin;
 
@@ -41,6 +47,8 @@ class AdminGuard extends OncePerRequestFilter {
 	private final ProblemResponses problems;
 
 	AdminGuard(AdminProperties admin, ProblemResponses problems) {
+		paths.setUrlDecode(true);
+		paths.setRemoveSemicolonContent(true);
 		this.admin = admin;
 		this.holders = admin.tokens()
 			.stream()
@@ -51,8 +59,7 @@ class AdminGuard extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+		return HEALTH.matcher(request.getRequestURI()).matches();
 	}
 
 	@Override
@@ -68,7 +75,11 @@ class AdminGuard extends OncePerRequestFilter {
 					"An admin bearer token is required", Map.of("WWW-Authenticate", "Bearer realm=\"apono-logpoint-relay admin\""));
 			return;
 		}
-		boolean acts = "POST".equals(request.getMethod()) && OPERATOR_CALLS.matcher(request.getRequestURI()).matches();
+		// decided on the path as the handlers see it (decoded, without ;parameters), and failing safe:
+		// anything but a read or the dry run needs an operator
+		String path = paths.getPathWithinApplication(request);
+		boolean reads = List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+		boolean acts = !reads && !(request.getMethod().equals("POST") && path.equals(DRY_RUN));
 		if (acts && holder.role() != Role.OPERATOR) {
 			problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
 					"This call needs the operator role; the token of '" + holder.name() + "' has " + holder.role(), Map.of());

@@ -42,6 +42,8 @@ public final class Secrets {
 			if (!value.isEmpty()) {
 				forms.add(value);
 				forms.add(jsonEscaped(value));
+				// the form templates write inside JSON strings, where </ becomes <\/
+				forms.add(jsonEscaped(value).replace("</", "<\\/"));
 				String urlEncoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
 				forms.add(urlEncoded);
 				forms.add(urlEncoded.replace("+", "%20"));

@@ -102,7 +102,7 @@ public class Deliverer {
 			return Optional.empty();
 		}
 		ClaimedInvocation claimed = store.acceptTest(event, webhook, owner, lease(webhook));
-		attempt(claimed);
+		attemptNow(claimed);
 		return store.find(claimed.id());
 	}
 
@@ -116,9 +116,14 @@ public class Deliverer {
 		if (existing.isEmpty()) {
 			return existing;
 		}
+		if (store.waitsForAnEarlierEvent(id)) {
+			throw new InvocationBusyException(id + " waits for an earlier event of the same request to the same webhook,"
+					+ " which is still pending or retrying; events of one request are delivered in order");
+		}
 		ClaimedInvocation claimed = store.claimForRedelivery(id, owner, lease(existing.get().webhook()))
-			.orElseThrow(() -> new InvocationBusyException(id));
-		attempt(claimed);
+			.orElseThrow(() -> new InvocationBusyException(id + " is being delivered right now; try again when its"
+					+ " attempt is recorded"));
+		attemptNow(claimed);
 		return store.find(id);
 	}
 
@@ -144,6 +149,17 @@ public class Deliverer {
 
 	String owner() {
 		return owner;
+	}
+
+	/** An attempt an admin asked for: in flight in the webhook's gate like any other. */
+	private void attemptNow(ClaimedInvocation invocation) {
+		gates.started(invocation.webhook());
+		try {
+			attempt(invocation);
+		}
+		finally {
+			gates.finished(invocation.webhook());
+		}
 	}
 
 	/** Makes one attempt of a claimed invocation and records it. */
@@ -172,11 +188,16 @@ public class Deliverer {
 			// the Test button sends once: a failed test says so and does not keep calling
 			decision = new RetryPolicy.Decision(InvocationStatus.FAILED, null);
 		}
-		gates.record(invocation.webhook(), kind(attempt.error()));
-		if (outcome.openCircuit()) {
+		if (attempt.succeeded()) {
+			gates.succeeded(invocation.webhook());
+		}
+		else if (outcome.openCircuit()) {
 			gates.open(invocation.webhook());
 		}
-		if (!store.complete(invocation, owner, attempt, decision.status(), decision.nextAttemptAt())) {
+		else if (isTargetTrouble(attempt.error().kind(), outcome.status())) {
+			gates.failed(invocation.webhook());
+		}
+		if (!store.complete(invocation, attempt, decision.status(), decision.nextAttemptAt())) {
 			logger.warn("Invocation {} of event {} to {}: the lease ran out during attempt {}; another worker retries it",
 					invocation.id(), invocation.eventKey(), invocation.webhook(), attempt.number());
 			return;
@@ -203,7 +224,7 @@ public class Deliverer {
 		}
 		List<ValidatorResult> results = validators.validate(name, response.envelope()).stream().map(this::mask).toList();
 		ReceivedResponse received = new ReceivedResponse(response.status(), maskAll(response.headers()),
-				secrets.mask(response.recordedBody()), response.recordedBodyTruncated());
+				response.recordedBody(secrets::mask), response.recordedBodyTruncated());
 		AttemptError error = error(response, results);
 		// an advisor may know a failure the status and validators miss, like Logpoint's success: false
 		ResponseAdvisor.Advice advice = advice(webhook, response);
@@ -259,6 +280,18 @@ public class Deliverer {
 
 	private static SentRequest sent(RenderedRequest request) {
 		return new SentRequest(request.method(), request.url(), request.headers(), request.body());
+	}
+
+	/**
+	 * Whether a failure says the target is down or struggling. Only such failures count towards
+	 * opening its circuit: a 4xx or a failed validator is about the event, and the target is up.
+	 */
+	private static boolean isTargetTrouble(ErrorKind kind, int status) {
+		return switch (kind) {
+			case TIMEOUT, CONNECTION_REFUSED, DNS, TLS, CONNECTION -> true;
+			case HTTP_STATUS -> status >= 500 || status == 408 || status == 429;
+			default -> false;
+		};
 	}
 
 	private static @Nullable ErrorKind kind(@Nullable AttemptError error) {

@@ -68,11 +68,10 @@ class DeliveryWorker implements SmartLifecycle {
 	public void start() {
 		List<String> configured = new java.util.ArrayList<>();
 		gates.webhooks().forEach(configured::add);
-		int orphans = store.failUnconfigured(configured);
-		if (orphans > 0) {
-			logger.warn("{} waiting deliveries belong to webhooks that are no longer configured; they are now FAILED",
-					orphans);
-		}
+		store.waitingForUnconfigured(configured)
+			.forEach((webhook, waiting) -> logger.warn("{} deliveries wait for webhook '{}', which this instance does not "
+					+ "have configured; another instance with it delivers them, or they wait until it is configured again",
+					waiting, webhook));
 		calls = Executors.newVirtualThreadPerTaskExecutor();
 		running = true;
 		poller = Thread.ofPlatform().name("delivery-poller").daemon().start(this::poll);
@@ -106,7 +105,7 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 		for (ClaimedInvocation invocation : store.claimDue(deliverer.owner(), webhook, permits, deliverer.lease(webhook))) {
 			if (!running || !slots.tryAcquire()) {
-				store.release(invocation, deliverer.owner());
+				store.release(invocation);
 				continue;
 			}
 			gates.started(webhook);
@@ -134,26 +133,30 @@ class DeliveryWorker implements SmartLifecycle {
 	/**
 	 * Stops claiming, lets calls in flight finish within {@code shutdown-grace}, and releases the
 	 * leases of those that did not, so another instance (or this one, restarted) takes them over at
-	 * once.
+	 * once; an attempt that finishes after its release records nothing. Calls are never
+	 * interrupted: an interrupt would close the store's file under the other calls.
 	 */
 	@Override
 	public void stop() {
 		running = false;
+		long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
 		poller.interrupt();
 		try {
-			poller.join(settings.shutdownGrace().toMillis());
+			poller.join(Math.max(1, remainingMillis(deadline)));
 			calls.shutdown();
-			if (!calls.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+			if (!calls.awaitTermination(remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
 				logger.warn("{} calls still in flight after {}; releasing them for another attempt", inFlight.size(),
 						settings.shutdownGrace());
-				calls.shutdownNow();
-				calls.awaitTermination(1, TimeUnit.SECONDS);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		inFlight.values().forEach((invocation) -> store.release(invocation, deliverer.owner()));
+		inFlight.values().forEach(store::release);
+	}
+
+	private static long remainingMillis(long deadline) {
+		return Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
 	}
 
 	@Override

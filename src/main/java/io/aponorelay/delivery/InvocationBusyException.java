@@ -1,12 +1,13 @@
 package io.aponorelay.delivery;
 
 /**
- * An invocation a worker is delivering at this moment, so it cannot be redelivered now.
+ * An invocation that cannot be redelivered now: a worker is delivering it, or an earlier event of
+ * its request must go first.
  */
 public class InvocationBusyException extends RuntimeException {
 
-	InvocationBusyException(String id) {
-		super("Invocation " + id + " is being delivered right now; try again when its attempt is recorded");
+	InvocationBusyException(String reason) {
+		super("Invocation " + reason);
 	}
 
 }

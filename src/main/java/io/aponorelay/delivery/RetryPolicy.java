@@ -57,16 +57,17 @@ final class RetryPolicy {
 		};
 	}
 
-	/** Exponential backoff with equal jitter, or the target's Retry-After, never above the maximum. */
+	/**
+	 * Exponential backoff with equal jitter; a target's Retry-After may ask for longer, never for
+	 * shorter, and nothing waits beyond the maximum.
+	 */
 	private static Duration wait(RetryProperties retry, int attemptsInRound, @Nullable String retryAfter, Instant now) {
-		Duration requested = parseRetryAfter(retryAfter, now);
-		if (requested != null) {
-			return min(requested, retry.maxBackoff());
-		}
 		long exponent = Math.min(attemptsInRound - 1, 30);
 		Duration backoff = min(retry.initialBackoff().multipliedBy(1L << exponent), retry.maxBackoff());
 		long half = backoff.toMillis() / 2;
-		return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+		Duration jittered = Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+		Duration requested = parseRetryAfter(retryAfter, now);
+		return (requested != null && requested.compareTo(jittered) > 0) ? min(requested, retry.maxBackoff()) : jittered;
 	}
 
 	private static @Nullable Duration parseRetryAfter(@Nullable String value, Instant now) {

@@ -3,8 +3,8 @@ package io.aponorelay.delivery;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.aponorelay.event.JsonValues;
 import io.aponorelay.event.JsonValues.JsonObject;
@@ -28,9 +28,21 @@ record TargetResponse(int status, Map<String, String> headers, byte[] body, bool
 		return status >= 200 && status < 300;
 	}
 
-	/** The body as text, cut at {@value #RECORDED_BODY_BYTES} bytes. */
-	String recordedBody() {
-		return text(Arrays.copyOf(body, Math.min(body.length, RECORDED_BODY_BYTES)));
+	/**
+	 * The body as text for the record: masked whole first, then cut at
+	 * {@value #RECORDED_BODY_BYTES} bytes, so that no part of a secret survives at the cut.
+	 */
+	String recordedBody(UnaryOperator<String> mask) {
+		String masked = mask.apply(text(body));
+		int bytes = 0;
+		for (int i = 0; i < masked.length(); i += Character.charCount(masked.codePointAt(i))) {
+			int codePoint = masked.codePointAt(i);
+			bytes += (codePoint < 0x80) ? 1 : (codePoint < 0x800) ? 2 : (codePoint < 0x10000) ? 3 : 4;
+			if (bytes > RECORDED_BODY_BYTES) {
+				return masked.substring(0, i);
+			}
+		}
+		return masked;
 	}
 
 	/** Whether the recorded body is shorter than the body the target sent. */

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.aponorelay.config.RelayProperties;
 import io.aponorelay.config.WebhookProperties;
-import io.aponorelay.store.ErrorKind;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -61,19 +60,18 @@ public class WebhookGates {
 		}
 	}
 
-	/**
-	 * Tells the webhook's circuit how an attempt went. Failures of the event's own making (a
-	 * template that does not render) say nothing about the target and do not count.
-	 */
-	void record(String webhook, @Nullable ErrorKind error) {
+	/** Tells the webhook's circuit that its target took a call. */
+	void succeeded(String webhook) {
 		Gate gate = gates.get(webhook);
-		if (gate == null || error == ErrorKind.TEMPLATE || error == ErrorKind.CONFIGURATION) {
-			return;
-		}
-		if (error == null) {
+		if (gate != null) {
 			gate.breaker.succeeded();
 		}
-		else {
+	}
+
+	/** Tells the webhook's circuit that its target is down or struggling: a timeout, a refusal, a 5xx. */
+	void failed(String webhook) {
+		Gate gate = gates.get(webhook);
+		if (gate != null) {
 			gate.breaker.failed();
 		}
 	}

@@ -110,7 +110,8 @@ public final class EventParser {
 		if (value instanceof Map<?, ?> || value instanceof List<?> || value instanceof Boolean) {
 			throw new InvalidEventException(Reason.MALFORMED, field + " must be text or a number");
 		}
-		if (value != null && value.toString().length() > max) {
+		String text = (value instanceof BigDecimal decimal) ? decimal.toPlainString() : String.valueOf(value);
+		if (value != null && text.length() > max) {
 			throw new InvalidEventException(Reason.MALFORMED, field + " is longer than " + max + " characters");
 		}
 	}

@@ -32,7 +32,11 @@ final class RateLimiter {
 		}
 		if (buckets.size() > MAX_SOURCES) {
 			long now = System.nanoTime();
-			buckets.values().removeIf((bucket) -> bucket.isFull(now));
+			buckets.values().removeIf((bucket) -> bucket.isIdle(now));
+			if (buckets.size() > MAX_SOURCES) {
+				// more active sources than a relay should ever see: start over rather than grow
+				buckets.clear();
+			}
 		}
 		return buckets.computeIfAbsent(source, (key) -> new Bucket()).take(System.nanoTime());
 	}
@@ -53,9 +57,11 @@ final class RateLimiter {
 			return Duration.ofMillis((long) Math.ceil(missing / limit.requestsPerSecond() * 1000));
 		}
 
-		synchronized boolean isFull(long now) {
+		/** Full again, or unused for a minute: forgetting it changes little. */
+		synchronized boolean isIdle(long now) {
+			boolean unused = now - updated > 60_000_000_000L;
 			refill(now);
-			return tokens >= limit.burst();
+			return unused || tokens >= limit.burst();
 		}
 
 		private void refill(long now) {

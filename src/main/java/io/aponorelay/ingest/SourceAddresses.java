@@ -20,8 +20,9 @@ final class SourceAddresses {
 
 	String of(HttpServletRequest request) {
 		String peer = request.getRemoteAddr();
-		String forwarded = request.getHeader("X-Forwarded-For");
-		if (forwarded == null || !trustedProxies.contains(peer)) {
+		// several X-Forwarded-For lines are one list in order: a proxy may add its own line
+		String forwarded = String.join(",", java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+		if (forwarded.isBlank() || !trustedProxies.contains(peer)) {
 			return peer;
 		}
 		List<String> hops = List.of(forwarded.split(","));

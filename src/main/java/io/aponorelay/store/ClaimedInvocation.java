@@ -14,10 +14,11 @@ import java.time.Instant;
  * @param roundAttempts attempts made in this round
  * @param roundStarted when this round started
  * @param payload the event as JSON
+ * @param lease the lease this claim holds: the claiming instance and a part unique to the claim, so
+ * that a claim that ran out and was taken over can no longer record
  */
 public record ClaimedInvocation(String id, String webhook, String eventKey, String kind, int attemptCount,
-		int roundAttempts,
-		Instant roundStarted, String payload) {
+		int roundAttempts, Instant roundStarted, String payload, String lease) {
 
 	/** Whether this is a Test button invocation, which is attempted once and never retried. */
 	public boolean isTest() {

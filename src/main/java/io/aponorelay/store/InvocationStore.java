@@ -36,7 +36,7 @@ public class InvocationStore {
 			+ " AND p.request_id = i.request_id AND p.seq < i.seq AND p.status IN ('PENDING', 'RETRYING'))";
 
 	private static final String CLAIMED = "SELECT i.id, i.webhook, i.event_key, i.kind, i.attempt_count, i.round_attempts,"
-			+ " i.round_started, e.payload FROM relay_invocation i JOIN relay_event e ON e.event_key = i.event_key";
+			+ " i.round_started, i.lease_owner, e.payload FROM relay_invocation i JOIN relay_event e ON e.event_key = i.event_key";
 
 	private final JdbcClient jdbc;
 
@@ -91,7 +91,7 @@ public class InvocationStore {
 		String key = "test:" + UUID.randomUUID();
 		Acceptance.Delivery delivery = transactions.execute((status) -> {
 			insertEvent(key, event);
-			return insertInvocation(key, event, webhook, "TEST", new Lease(owner, now().plus(lease)));
+			return insertInvocation(key, event, webhook, "TEST", new Lease(leaseFor(owner), now().plus(lease)));
 		});
 		return claimed(delivery.invocationId()).orElseThrow();
 	}
@@ -113,7 +113,7 @@ public class InvocationStore {
 				.list();
 			if (!due.isEmpty()) {
 				jdbc.sql("UPDATE relay_invocation SET lease_owner = :owner, lease_until = :until WHERE id IN (:ids)")
-					.param("owner", owner)
+					.param("owner", leaseFor(owner))
 					.param("until", time(now.plus(lease)))
 					.param("ids", due)
 					.update();
@@ -136,7 +136,7 @@ public class InvocationStore {
 			.sql("UPDATE relay_invocation SET lease_owner = :owner, lease_until = :until, status = 'PENDING',"
 					+ " next_attempt_at = :now, round_attempts = 0, round_started = :now, updated_at = :now"
 					+ " WHERE id = :id AND (lease_until IS NULL OR lease_until < :now)")
-			.param("owner", owner)
+			.param("owner", leaseFor(owner))
 			.param("until", time(now.plus(lease)))
 			.param("now", time(now))
 			.param("id", id)
@@ -144,12 +144,20 @@ public class InvocationStore {
 		return (claimed == 1) ? claimed(id) : Optional.empty();
 	}
 
+	/** Whether an earlier event of the invocation's request to the same webhook is still waiting. */
+	public boolean waitsForAnEarlierEvent(String id) {
+		return jdbc.sql("SELECT COUNT(*) FROM relay_invocation i WHERE i.id = :id AND NOT " + IN_ORDER)
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/**
 	 * Records an attempt and the invocation's new status, and releases the lease. Does nothing when
-	 * the worker no longer holds the lease.
+	 * the claim no longer holds the lease: it ran out and another claim took over.
 	 * @return whether the attempt was recorded
 	 */
-	public boolean complete(ClaimedInvocation invocation, String owner, AttemptRecord attempt,
+	public boolean complete(ClaimedInvocation invocation, AttemptRecord attempt,
 			InvocationStatus status, @Nullable Instant nextAttemptAt) {
 		Instant now = now();
 		Boolean recorded = transactions.execute((tx) -> {
@@ -163,7 +171,7 @@ public class InvocationStore {
 				.param("error", (attempt.error() != null) ? truncate(attempt.error().message(), 2000) : null)
 				.param("now", time(now))
 				.param("id", invocation.id())
-				.param("owner", owner)
+				.param("owner", invocation.lease())
 				.update();
 			if (updated == 0) {
 				return false;
@@ -188,14 +196,15 @@ public class InvocationStore {
 
 	/**
 	 * Puts invocations back in the queue for a new round of attempts, for example every
-	 * {@code FAILED} one of a webhook after its target was fixed. Skips those a worker holds.
+	 * {@code FAILED} one of a webhook after its target was fixed. Skips those a worker holds, and
+	 * Test button invocations, which are sent only when someone presses it.
 	 * @return how many were requeued
 	 */
 	public int requeue(@Nullable String webhook, InvocationStatus status) {
 		Instant now = now();
 		JdbcClient.StatementSpec update = jdbc
 			.sql("UPDATE relay_invocation SET status = 'PENDING', next_attempt_at = :now, round_attempts = 0,"
-					+ " round_started = :now, updated_at = :now WHERE status = :status"
+					+ " round_started = :now, updated_at = :now WHERE status = :status AND kind = 'EVENT'"
 					+ ((webhook != null) ? " AND webhook = :webhook" : "")
 					+ " AND (lease_until IS NULL OR lease_until < :now)")
 			.param("now", time(now))
@@ -203,20 +212,17 @@ public class InvocationStore {
 		return ((webhook != null) ? update.param("webhook", webhook) : update).update();
 	}
 
-	/**
-	 * Fails the waiting invocations of webhooks that are no longer configured, since nothing will
-	 * ever deliver them. They can be redelivered once the webhook is back.
-	 * @return how many
-	 */
-	public int failUnconfigured(java.util.Collection<String> configured) {
-		Instant now = now();
+	/** How many invocations wait for each webhook that is not configured, for a warning at start. */
+	public java.util.Map<String, Long> waitingForUnconfigured(java.util.Collection<String> configured) {
+		java.util.Map<String, Long> waiting = new java.util.TreeMap<>();
 		String notIn = configured.isEmpty() ? "" : " AND webhook NOT IN (:configured)";
-		JdbcClient.StatementSpec update = jdbc
-			.sql("UPDATE relay_invocation SET status = 'FAILED', last_error = :error, updated_at = :now"
-					+ " WHERE status IN ('PENDING', 'RETRYING')" + notIn)
-			.param("error", "The webhook is no longer configured")
-			.param("now", time(now));
-		return (configured.isEmpty() ? update : update.param("configured", List.copyOf(configured))).update();
+		JdbcClient.StatementSpec query = jdbc.sql("SELECT webhook, COUNT(*) AS waiting FROM relay_invocation"
+				+ " WHERE status IN ('PENDING', 'RETRYING')" + notIn + " GROUP BY webhook");
+		(configured.isEmpty() ? query : query.param("configured", List.copyOf(configured)))
+			.query((rs) -> {
+				waiting.put(rs.getString("webhook"), rs.getLong("waiting"));
+			});
+		return waiting;
 	}
 
 	/** How many invocations wait (pending or retrying) per webhook, and since when the oldest. */
@@ -231,10 +237,10 @@ public class InvocationStore {
 	}
 
 	/** Releases the lease of an invocation that was claimed but not attempted, for example at shutdown. */
-	public void release(ClaimedInvocation invocation, String owner) {
+	public void release(ClaimedInvocation invocation) {
 		jdbc.sql("UPDATE relay_invocation SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner")
 			.param("id", invocation.id())
-			.param("owner", owner)
+			.param("owner", invocation.lease())
 			.update();
 	}
 
@@ -312,7 +318,7 @@ public class InvocationStore {
 	private ClaimedInvocation claimedRow(ResultSet rs, int row) throws SQLException {
 		return new ClaimedInvocation(rs.getString("id"), rs.getString("webhook"), rs.getString("event_key"),
 				rs.getString("kind"), rs.getInt("attempt_count"), rs.getInt("round_attempts"), instant(rs, "round_started"),
-				rs.getString("payload"));
+				rs.getString("payload"), rs.getString("lease_owner"));
 	}
 
 	private List<AttemptRecord> attempts(String id) {
@@ -338,6 +344,11 @@ public class InvocationStore {
 				rs.getString("trigger_name"), rs.getString("kind"), InvocationStatus.valueOf(rs.getString("status")),
 				rs.getInt("attempt_count"), rs.getString("last_error"), instant(rs, "created_at"),
 				instant(rs, "updated_at"));
+	}
+
+	/** A lease name: the instance, and a part of this claim's own. */
+	private static String leaseFor(String owner) {
+		return owner + "#" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	private Instant now() {

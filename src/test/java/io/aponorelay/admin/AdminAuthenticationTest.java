@@ -40,6 +40,17 @@ class AdminAuthenticationTest extends RelayIntegrationTest {
 	}
 
 	@Test
+	void aViewerCannotActThroughAnEncodedOrDecoratedPath() {
+		RelayClient viewer = relay.withTokens(INGEST_TOKEN, VIEWER_TOKEN);
+		for (String path : new String[] { "/api/webhooks/created-to-audit/tes%74", "/api/invocations/any-id/%72edeliver",
+				"/api/invocations/%72edeliver?status=RETRYING", "/api/invocations/redeliver;x=1?status=FAILED",
+				"/api/webhooks/created-to-audit/test/", "/api/%65xplain/../webhooks/created-to-audit/test" }) {
+			assertThat(viewer.post(path, null, new byte[0]).status()).as(path).isIn(403, 400);
+		}
+		assertThat(viewer.postJson("/api/%65xplain", SampleEvent.json()).status()).isEqualTo(200);
+	}
+
+	@Test
 	void anOperatorAlsoSends() {
 		target.stubFor(post("/audit").willReturn(okJson("{}")));
 		assertThat(relay.post("/api/webhooks/created-to-audit/test", null, new byte[0]).status()).isEqualTo(200);

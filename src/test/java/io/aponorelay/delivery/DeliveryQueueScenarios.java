@@ -157,6 +157,28 @@ abstract class DeliveryQueueScenarios {
 	}
 
 	@Test
+	void redeliveringALaterEventWaitsForTheEarlierOne() {
+		String request = run + "-redeliver";
+		target.behave((received) -> received.body().contains(request) && received.body().contains("RequestCreated")
+				? Reply.status(503) : Reply.ok());
+		post(request, "RequestCreated", 1);
+		post(request, "RequestApproved", 2);
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("status = 'RETRYING'", "steady"), (retrying) -> retrying == 1);
+		String approved = jdbc.sql("SELECT id FROM relay_invocation WHERE request_id = ? AND trigger_name = 'RequestApproved'")
+			.param(request)
+			.query(String.class)
+			.single();
+
+		Response refused = relay.post("/api/invocations/" + approved + "/redeliver", null, new byte[0]);
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat((String) refused.json().get("detail")).contains("waits for an earlier event of the same request");
+		target.behave((received) -> Reply.ok());
+		awaitSucceeded(2, "steady");
+		assertThat(triggersOf(target.succeeded(), request)).containsExactly("RequestCreated", "RequestApproved");
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void aHangingTargetDoesNotHoldUpTheOtherWebhooks() {
 		target.behave((request) -> request.path().equals("/slow") ? Reply.late(200, Duration.ofSeconds(3)) : Reply.ok());

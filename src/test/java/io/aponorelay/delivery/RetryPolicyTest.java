@@ -71,6 +71,15 @@ class RetryPolicyTest {
 			.isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
 	}
 
+	@RepeatedTest(5)
+	void aRetryAfterNeverShortensTheBackoff() {
+		assertThat(Duration.between(now, decide(ErrorKind.HTTP_STATUS, 503, "0", 3).nextAttemptAt()))
+			.isBetween(Duration.ofSeconds(20), Duration.ofSeconds(40));
+		String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.minusSeconds(90).atOffset(ZoneOffset.UTC));
+		assertThat(Duration.between(now, decide(ErrorKind.HTTP_STATUS, 503, past, 1).nextAttemptAt()))
+			.isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
+	}
+
 	@Test
 	void failsWhenAttemptsRunOut() {
 		assertThat(decide(ErrorKind.TIMEOUT, 0, null, 4).status()).isEqualTo(InvocationStatus.RETRYING);

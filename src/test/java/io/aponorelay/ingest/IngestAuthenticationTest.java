@@ -123,6 +123,23 @@ class IngestAuthenticationTest {
 	}
 
 	@Test
+	void severalForwardedForLinesAreOneListAndNoPlatformDefaultTrustsThem() {
+		try (RelayInstance relay = start("bearer", "--relay.ingest.allowed-sources=203.0.113.0/24",
+				"--relay.ingest.trusted-proxies=127.0.0.1/32")) {
+			RelayClient client = relay.client().withTokens(TOKEN, null);
+			assertThat(client.postWithHeaderLines("/ingest/apono", EVENT, "X-Forwarded-For", "203.0.113.7",
+					"X-Forwarded-For", "198.51.100.1").status())
+				.as("the proxy's own line comes last and names the source").isEqualTo(403);
+		}
+		try (RelayInstance relay = start("bearer", "--relay.ingest.allowed-sources=203.0.113.0/24",
+				"--spring.main.cloud-platform=kubernetes")) {
+			assertThat(relay.client().withTokens(TOKEN, null).postWithHeaderLines("/ingest/apono", EVENT,
+					"X-Forwarded-For", "203.0.113.9").status())
+				.as("on Kubernetes too, only relay.ingest.trusted-proxies are believed").isEqualTo(403);
+		}
+	}
+
+	@Test
 	void aSourceOverItsRateIsToldWhenToComeBack() {
 		try (RelayInstance relay = start("bearer", "--relay.ingest.rate-limit.requests-per-second=0.5",
 				"--relay.ingest.rate-limit.burst=2")) {

@@ -107,6 +107,31 @@ class KillAndRestartIT {
 				() -> relay.client().get("/api/invocations?status=SUCCEEDED&limit=1000").jsonList().size(), (n) -> n == 20);
 	}
 
+	@Test
+	void sigtermReleasesCallsStillInFlightAfterTheGraceWithoutUsingUpAnAttempt() throws Exception {
+		target.behave((request) -> Reply.late(200, Duration.ofSeconds(6)));
+		Path configuration = RelayProcess.configuration(directory, target.url(), "", "10s");
+		relay = new RelayProcess("sigterm-in-flight", configuration, store()).start();
+		for (int i = 0; i < 3; i++) {
+			assertThat(relay.client().postJson("/ingest/apono", QueueEvents.event("hanging-" + i, "RequestCreated", 1, "any"))
+				.status()).isEqualTo(202);
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> target.received().size() == 3);
+
+		Instant terminated = Instant.now();
+		relay.terminate();
+		assertThat(relay.process().waitFor(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+		assertThat(Duration.between(terminated, Instant.now())).as("the grace is 1 s").isLessThan(Duration.ofSeconds(6));
+		assertThat(query("SELECT COUNT(*) FROM relay_invocation WHERE lease_owner IS NOT NULL")).isZero();
+		assertThat(query("SELECT COUNT(*) FROM relay_invocation WHERE status = 'PENDING' AND attempt_count = 0"))
+			.isEqualTo(3);
+		target.behave((request) -> Reply.ok());
+		relay = new RelayProcess("sigterm-in-flight-restarted", configuration, store()).start();
+		await().atMost(Duration.ofSeconds(30)).until(
+				() -> relay.client().get("/api/invocations?status=SUCCEEDED&limit=1000").jsonList().size(), (n) -> n == 3);
+	}
+
 	private String store() {
 		return "--spring.datasource.url=jdbc:h2:file:" + directory.resolve("relay") + ";WRITE_DELAY=0";
 	}

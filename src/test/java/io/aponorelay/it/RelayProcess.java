@@ -102,6 +102,11 @@ final class RelayProcess {
 
 	/** A relay configuration with one webhook to the target, short leases and quick retries. */
 	static Path configuration(Path directory, String targetUrl, String extra) throws IOException {
+		return configuration(directory, targetUrl, extra, "1s");
+	}
+
+	/** The same, with the webhook's timeout. */
+	static Path configuration(Path directory, String targetUrl, String extra, String timeout) throws IOException {
 		return Files.writeString(directory.resolve("relay.yml"), """
 				relay:
 				  ingest:
@@ -121,7 +126,7 @@ final class RelayProcess {
 				        X-Event-Key: "{{relay.eventKey}}"
 				      triggers: [Created, Approved, Granted, Expired, Rejected, Failed]
 				      body-template: '{"key": "{{relay.eventKey}}", "request": "{{data.id}}"}'
-				      timeout: 1s
+				      timeout: %s
 				      concurrency: 4
 				      retry:
 				        max-attempts: 1000
@@ -131,7 +136,7 @@ final class RelayProcess {
 				      circuit-breaker:
 				        failure-threshold: 5
 				        open-duration: 200ms
-				%s""".formatted(targetUrl, extra));
+				%s""".formatted(targetUrl, timeout, extra));
 	}
 
 }

@@ -127,8 +127,12 @@ class PostgresStoreTest {
 				new AttemptError(ErrorKind.HTTP_STATUS, "HTTP 503"), new AttemptRecord.SentRequest("POST", "https://x/y",
 						Map.of("Content-Type", "application/json"), "{}"),
 				new AttemptRecord.ReceivedResponse(503, Map.of("retry-after", "5"), "busy", false), List.of());
-		assertThat(store.complete(claimed, "w2", attempt, InvocationStatus.RETRYING, Instant.now())).isFalse();
-		assertThat(store.complete(claimed, "w1", attempt, InvocationStatus.RETRYING, Instant.now())).isTrue();
+		ClaimedInvocation stale = new ClaimedInvocation(claimed.id(), claimed.webhook(), claimed.eventKey(), claimed.kind(),
+				claimed.attemptCount(), claimed.roundAttempts(), claimed.roundStarted(), claimed.payload(), "w1#earlier");
+		assertThat(claimed.lease()).startsWith("w1#");
+		assertThat(store.complete(stale, attempt, InvocationStatus.RETRYING, Instant.now()))
+			.as("a claim that was taken over records nothing").isFalse();
+		assertThat(store.complete(claimed, attempt, InvocationStatus.RETRYING, Instant.now())).isTrue();
 		InvocationRecord record = store.find(id).orElseThrow();
 		assertThat(record.status()).isEqualTo(InvocationStatus.RETRYING);
 		assertThat(record.attempts()).singleElement().satisfies((recorded) -> {
