@@ -44,7 +44,7 @@ class ArchitectureTest {
 			.whereLayer("logpoint").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("ingest").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("delivery").mayOnlyBeAccessedByLayers("admin", "logpoint")
-			.whereLayer("routing").mayOnlyBeAccessedByLayers("ingest", "delivery", "admin")
+			.whereLayer("routing").mayOnlyBeAccessedByLayers("ingest", "delivery", "admin", "logpoint")
 			.whereLayer("template").mayOnlyBeAccessedByLayers("routing", "delivery", "admin", "logpoint")
 			.whereLayer("store").mayOnlyBeAccessedByLayers("ingest", "delivery", "admin", "logpoint")
 			.whereLayer("config")

@@ -17,11 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param delivery the workers that call the targets
  * @param admin who may use the admin API
  * @param logpoint the Logpoint appliance that action presets call
+ * @param syslog the CEF-over-syslog sink; when configured it is also one of {@link #webhooks()}
  */
 @ConfigurationProperties("relay")
 public record RelayProperties(@Nullable Map<String, String> secrets, @Nullable List<WebhookProperties> webhooks,
 		@DefaultValue IngestProperties ingest, @DefaultValue DeliveryProperties delivery,
-		@DefaultValue AdminProperties admin, @DefaultValue LogpointProperties logpoint) {
+		@DefaultValue AdminProperties admin, @DefaultValue LogpointProperties logpoint,
+		@DefaultValue SyslogProperties syslog) {
 
 	public RelayProperties {
 		Map<String, String> named = new java.util.LinkedHashMap<>();
@@ -30,7 +32,11 @@ public record RelayProperties(@Nullable Map<String, String> secrets, @Nullable L
 			secrets.forEach((name, value) -> named.put(name, (value != null) ? value : ""));
 		}
 		secrets = java.util.Collections.unmodifiableMap(named);
-		webhooks = (webhooks != null) ? List.copyOf(webhooks) : List.of();
+		List<WebhookProperties> all = (webhooks != null) ? new java.util.ArrayList<>(webhooks) : new java.util.ArrayList<>();
+		if (syslog != null && syslog.isConfigured()) {
+			all.add(syslog.asWebhook());
+		}
+		webhooks = List.copyOf(all);
 	}
 
 	@Override

@@ -215,6 +215,17 @@ public class Deliverer {
 			return Outcome.failed(ErrorKind.TEMPLATE, ex.getMessage());
 		}
 		SentRequest sent = sent(request.masked(secrets));
+		if (SyslogSender.handles(request.url())) {
+			try {
+				SyslogSender.send(request.url(), String.valueOf(request.body()), webhook.timeout(),
+						clients.sslContextFor(webhook));
+				return new Outcome(sent, null, List.of(), null, 0, null, false, false);
+			}
+			catch (TargetFailure ex) {
+				return new Outcome(sent, null, List.of(), new AttemptError(ex.kind(), ex.getMessage()), 0, null, false,
+						false);
+			}
+		}
 		TargetResponse response;
 		try {
 			response = clients.forWebhook(webhook).send(request);

@@ -51,6 +51,15 @@ class TargetClients implements ConfigurationCheck {
 				: client(webhook.timeout(), webhook.sslBundle(), webhook.insecureSkipTlsVerify());
 	}
 
+	/** The TLS a webhook's syslog sink uses: its bundle, else the shared one, else the JVM's default. */
+	@Nullable SSLContext sslContextFor(WebhookProperties webhook) {
+		if (webhook.insecureSkipTlsVerify()) {
+			return trustingEverything();
+		}
+		String bundle = (webhook.sslBundle() != null) ? webhook.sslBundle() : sharedBundle;
+		return (bundle != null) ? bundles.getBundle(bundle).createSslContext() : null;
+	}
+
 	/**
 	 * A client with the given timeout and TLS.
 	 * @param sslBundle the bundle to trust (and present a client certificate from), or {@code null}

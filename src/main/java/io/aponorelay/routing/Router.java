@@ -8,8 +8,10 @@ import io.aponorelay.config.ConfigurationCheck;
 import io.aponorelay.config.ConfigurationProblems;
 import io.aponorelay.config.FilterProperties.JsonPathFilter;
 import io.aponorelay.config.RelayProperties;
+import io.aponorelay.config.SyslogProperties;
 import io.aponorelay.config.WebhookProperties;
 import io.aponorelay.event.AponoEvent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +23,12 @@ public class Router implements ConfigurationCheck {
 
 	private final List<Route> routes = new ArrayList<>();
 
+	/** The syslog sink when it sends only events some other webhook matched, else {@code null}. */
+	private final @Nullable String matchedOnlySink;
+
 	public Router(RelayProperties relay) {
+		this.matchedOnlySink = (relay.syslog().isConfigured() && relay.syslog().scope() == SyslogProperties.Scope.MATCHED)
+				? relay.syslog().name() : null;
 		for (WebhookProperties webhook : relay.webhooks()) {
 			try {
 				routes.add(Route.compile(webhook));
@@ -34,12 +41,30 @@ public class Router implements ConfigurationCheck {
 
 	/** The names of the webhooks the event triggers, in configuration order. */
 	public List<String> matchingWebhooks(AponoEvent event) {
-		return routes.stream().filter((route) -> route.matches(event)).map(Route::name).toList();
+		List<String> matching = routes.stream().filter((route) -> route.matches(event)).map(Route::name).toList();
+		if (matchedOnlySink != null && matching.size() == 1 && matching.contains(matchedOnlySink)) {
+			return List.of();
+		}
+		return matching;
 	}
 
 	/** Every webhook's decision for the event, with every check. */
 	public List<RouteDecision> decide(AponoEvent event) {
-		return routes.stream().map((route) -> route.decide(event)).toList();
+		List<RouteDecision> decisions = routes.stream().map((route) -> route.decide(event)).toList();
+		if (matchedOnlySink == null) {
+			return decisions;
+		}
+		boolean othersMatched = decisions.stream()
+			.anyMatch((decision) -> decision.matched() && !decision.webhook().equals(matchedOnlySink));
+		return decisions.stream().map((decision) -> decision.webhook().equals(matchedOnlySink)
+				? withScopeCheck(decision, othersMatched) : decision).toList();
+	}
+
+	private static RouteDecision withScopeCheck(RouteDecision decision, boolean othersMatched) {
+		List<Check> checks = new ArrayList<>(decision.checks());
+		checks.add(new Check("scope", othersMatched, List.of("matched by another webhook"),
+				List.of(othersMatched ? "matched by another webhook" : "matched by no other webhook")));
+		return new RouteDecision(decision.webhook(), decision.matched() && othersMatched, List.copyOf(checks));
 	}
 
 	@Override

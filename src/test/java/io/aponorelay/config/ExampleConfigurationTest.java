@@ -39,7 +39,7 @@ class ExampleConfigurationTest {
 				"--spring.ssl.bundle.pem.logpoint-ca.truststore.certificate=file:" + TestCertificates.get().caPem())) {
 			RelayProperties relay = context.getBean(RelayProperties.class);
 			assertThat(relay.webhooks()).extracting(WebhookProperties::name)
-				.containsExactly("reopen-incidents", "comment-on-incidents");
+				.containsExactly("reopen-incidents", "comment-on-incidents", "logpoint-syslog");
 			assertThat(relay.webhooks().get(0).filters().customFields()).containsEntry("environment", List.of("production"));
 			assertThat(relay.webhooks().get(1).logpoint().action()).isEqualTo(LogpointPreset.Action.ADD_INCIDENT_COMMENT);
 		}

@@ -49,7 +49,9 @@ public final class TestWebhooks {
 						new RateLimitProperties(0, 1), null, null),
 				new DeliveryProperties(4, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), null, null),
 				new AdminProperties(AdminProperties.Mode.NONE, null),
-				new LogpointProperties(null, null, null, null, false, Duration.ofSeconds(10)));
+				new LogpointProperties(null, null, null, null, false, Duration.ofSeconds(10)),
+				new SyslogProperties(null, 514, SyslogProperties.Protocol.TCP, null, "logpoint-syslog",
+						SyslogProperties.Scope.ALL, null, 13, null, Duration.ofSeconds(10)));
 	}
 
 	public TestWebhooks active(boolean active) {

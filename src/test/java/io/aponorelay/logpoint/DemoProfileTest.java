@@ -65,8 +65,7 @@ class DemoProfileTest {
 
 		List<Object> failed = (List<Object>) relay.get("/api/invocations?webhook=wrong-credentials&status=FAILED").jsonList();
 		assertThat((String) ((Map<String, Object>) failed.get(0)).get("lastError"))
-			.contains("Logpoint refused the request")
-			.contains("Authentication Failed");
+			.startsWith("Logpoint refused the credentials (Authentication Failed)");
 		assertThat(simulator.incident("5a62bd8cce983de89085429c").status()).isEqualTo("unresolved");
 		assertThat(simulator.incident("5a62bd8cce983de89085429b").status()).isEqualTo("unresolved");
 		assertThat(simulator.incident("5a62bd8cce983de89085429b").comments()).containsExactly(
