@@ -23,8 +23,10 @@ public final class RelayInstance implements AutoCloseable {
 	}
 
 	public static RelayInstance start(String... arguments) {
-		List<String> all = new ArrayList<>(List.of("--server.port=0",
-				"--spring.datasource.url=jdbc:h2:mem:relay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+		List<String> all = new ArrayList<>(List.of("--server.port=0"));
+		if (List.of(arguments).stream().noneMatch((argument) -> argument.startsWith("--spring.datasource.url="))) {
+			all.add("--spring.datasource.url=jdbc:h2:mem:relay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		}
 		all.addAll(List.of(arguments));
 		return new RelayInstance(new SpringApplication(RelayApplication.class).run(all.toArray(String[]::new)));
 	}

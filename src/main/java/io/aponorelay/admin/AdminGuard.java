@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import io.aponorelay.ingest.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -58,11 +60,6 @@ class AdminGuard extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return HEALTH.matcher(request.getRequestURI()).matches();
-	}
-
-	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (admin.auth() == AdminProperties.Mode.NONE) {
@@ -70,6 +67,11 @@ class AdminGuard extends OncePerRequestFilter {
 			return;
 		}
 		Holder holder = holder(request.getHeader("Authorization"));
+		if (HEALTH.matcher(request.getRequestURI()).matches()) {
+			// health is open to anyone; an admin also sees its details
+			chain.doFilter((holder != null) ? new Authenticated(request, holder) : request, response);
+			return;
+		}
 		if (holder == null) {
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "Not authenticated",
 					"An admin bearer token is required", Map.of("WWW-Authenticate", "Bearer realm=\"apono-logpoint-relay admin\""));
@@ -115,6 +117,29 @@ class AdminGuard extends OncePerRequestFilter {
 	}
 
 	private record Holder(String name, Role role, byte[] digest) {
+
+	}
+
+	/** The request of an admin, as Actuator asks for it: a principal, and the role. */
+	private static final class Authenticated extends HttpServletRequestWrapper {
+
+		private final Holder holder;
+
+		Authenticated(HttpServletRequest request, Holder holder) {
+			super(request);
+			this.holder = holder;
+		}
+
+		@Override
+		public Principal getUserPrincipal() {
+			return holder::name;
+		}
+
+		@Override
+		public boolean isUserInRole(String role) {
+			return holder.role().name().equalsIgnoreCase(role) || (holder.role() == Role.OPERATOR
+					&& Role.VIEWER.name().equalsIgnoreCase(role));
+		}
 
 	}
 

@@ -51,6 +51,8 @@ public class Deliverer {
 
 	private final List<ResponseAdvisor> advisors;
 
+	private final DeliveryMetrics metrics;
+
 	private final RequestTemplates templates;
 
 	private final ResponseValidators validators;
@@ -73,7 +75,8 @@ public class Deliverer {
 
 	Deliverer(RelayProperties relay, RequestTemplates templates, ResponseValidators validators, InvocationStore store,
 			EventParser parser, Secrets secrets, Clock clock, WorkerIdentity identity, WebhookGates gates,
-			ApplicationEventPublisher queued, TargetClients clients, List<ResponseAdvisor> advisors) {
+			ApplicationEventPublisher queued, TargetClients clients, List<ResponseAdvisor> advisors,
+			DeliveryMetrics metrics) {
 		this.webhooks = relay.webhooks()
 			.stream()
 			.collect(Collectors.toMap((webhook) -> String.valueOf(webhook.name()), Function.identity(), (a, b) -> a,
@@ -90,6 +93,7 @@ public class Deliverer {
 		this.queued = queued;
 		this.clients = clients;
 		this.advisors = advisors;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -197,6 +201,7 @@ public class Deliverer {
 		else if (isTargetTrouble(attempt.error().kind(), outcome.status())) {
 			gates.failed(invocation.webhook());
 		}
+		metrics.attempted(invocation.webhook(), durationMs, decision.status());
 		if (!store.complete(invocation, attempt, decision.status(), decision.nextAttemptAt())) {
 			logger.warn("Invocation {} of event {} to {}: the lease ran out during attempt {}; another worker retries it",
 					invocation.id(), invocation.eventKey(), invocation.webhook(), attempt.number());

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,8 +37,8 @@ class EventProblems {
 	}
 
 	/** The store cannot take the event now; nothing was accepted, and the caller may send it again. */
-	@ExceptionHandler
-	ProblemDetail storeUnavailable(DataAccessException ex, HttpServletRequest request) {
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ProblemDetail storeUnavailable(RuntimeException ex, HttpServletRequest request) {
 		logger.error("The store failed", ex);
 		count(request, "store-unavailable");
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
