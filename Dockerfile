@@ -24,9 +24,9 @@ COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 USER relay
-# Configuration from /config/ (mount relay.yml there), the H2 store in the /data volume;
+# Configuration from /config/relay.yml (mount yours there), the H2 store in the /data volume;
 # secrets from the environment or from files mounted for configtree:
-ENV SPRING_CONFIG_ADDITIONAL_LOCATION=optional:file:/config/ \
+ENV SPRING_CONFIG_ADDITIONAL_LOCATION=optional:file:/config/relay.yml \
     SPRING_DATASOURCE_URL=jdbc:h2:file:/data/relay;WRITE_DELAY=0
 VOLUME /data
 EXPOSE 8080
