@@ -76,8 +76,9 @@ class KillAndRestartIT {
 			.extracting((invocation) -> (String) ((Map<?, ?>) invocation).get("eventKey"))
 			.containsAll(accepted)
 			.hasSizeLessThanOrEqualTo(accepted.size() + 1));
-		assertThat(restarted.get("/api/invocations?limit=1000").jsonList()).allSatisfy(
-				(invocation) -> assertThat(((Map<?, ?>) invocation).get("status")).isEqualTo("SUCCEEDED"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				restarted.get("/api/invocations?limit=1000").jsonList())
+			.allSatisfy((invocation) -> assertThat(((Map<?, ?>) invocation).get("status")).isEqualTo("SUCCEEDED")));
 	}
 
 	@Test
