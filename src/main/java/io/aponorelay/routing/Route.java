@@ -50,20 +50,21 @@ final class Route {
 		for (Filter filter : Filter.values()) {
 			List<String> expected = filter.configured(filters);
 			if (!expected.isEmpty()) {
-				conditions.add(new Condition("filters." + filter.key(), (event) -> texts(filter.paths(), event),
+				conditions.add(new Condition("filters." + filter.key(), filter.key(), (event) -> texts(filter.paths(), event),
 						new ValueMatcher(expected)));
 			}
 		}
 		filters.customFields().forEach((field, expected) -> {
 			if (!expected.isEmpty()) {
-				conditions.add(new Condition("filters.custom-fields." + field, (event) -> customField(event, field),
+				conditions.add(new Condition("filters.custom-fields." + field,
+						"custom-fields." + field.toLowerCase(Locale.ROOT), (event) -> customField(event, field),
 						new ValueMatcher(expected)));
 			}
 		});
 		for (int i = 0; i < filters.jsonPath().size(); i++) {
 			JsonPathFilter filter = filters.jsonPath().get(i);
 			JsonPath path = JsonPaths.compile(Objects.requireNonNull(filter.path()));
-			conditions.add(new Condition("filters.json-path[" + i + "] " + filter.path(),
+			conditions.add(new Condition("filters.json-path[" + i + "] " + filter.path(), "json-path " + filter.path(),
 					(event) -> JsonPaths.texts(path, event.root()), new ValueMatcher(filter.expectedValues())));
 		}
 		return List.copyOf(conditions);
@@ -73,10 +74,20 @@ final class Route {
 		return String.valueOf(webhook.name());
 	}
 
-	/** Whether the event triggers this webhook, stopping at the first check that fails. */
-	boolean matches(AponoEvent event) {
-		return webhook.active() && triggers.contains(event.trigger())
-				&& conditions.stream().allMatch((condition) -> condition.evaluate(event).passed());
+	/**
+	 * Whether the event triggers this webhook, stopping at the first check that fails.
+	 * @param read the event's values read so far, by where they were read, shared by all routes
+	 */
+	boolean matches(AponoEvent event, Map<String, List<String>> read) {
+		if (!webhook.active() || !triggers.contains(event.trigger())) {
+			return false;
+		}
+		for (Condition condition : conditions) {
+			if (!condition.passes(event, read)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Every check of this webhook against the event, for the dry run. */

@@ -1,7 +1,9 @@
 package io.aponorelay.routing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.InvalidPathException;
 import io.aponorelay.config.ConfigurationCheck;
@@ -41,7 +43,8 @@ public class Router implements ConfigurationCheck {
 
 	/** The names of the webhooks the event triggers, in configuration order. */
 	public List<String> matchingWebhooks(AponoEvent event) {
-		List<String> matching = routes.stream().filter((route) -> route.matches(event)).map(Route::name).toList();
+		Map<String, List<String>> read = new HashMap<>();
+		List<String> matching = routes.stream().filter((route) -> route.matches(event, read)).map(Route::name).toList();
 		if (matchedOnlySink != null && matching.size() == 1 && matching.contains(matchedOnlySink)) {
 			return List.of();
 		}

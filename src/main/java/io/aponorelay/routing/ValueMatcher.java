@@ -14,13 +14,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ValueMatcher {
 
+	private static final Pattern NUMBER = Pattern
+		.compile("[+-]?([0-9]{1,40}(\\.[0-9]{1,40})?|\\.[0-9]{1,40})([eE][+-]?[0-9]{1,3})?");
+
 	private final List<String> expected;
 
 	private final List<Pattern> patterns;
 
+	/** Each expected value as a number, or {@code null} when it is none. */
+	private final List<@Nullable BigDecimal> numbers;
+
 	public ValueMatcher(Collection<String> expected) {
 		this.expected = List.copyOf(expected);
 		this.patterns = this.expected.stream().map(ValueMatcher::wildcard).toList();
+		this.numbers = this.expected.stream().map(ValueMatcher::number).toList();
 	}
 
 	public List<String> expected() {
@@ -33,9 +40,21 @@ public final class ValueMatcher {
 	}
 
 	public boolean matches(String actual) {
+		BigDecimal actualNumber = null;
+		boolean parsed = false;
 		for (int i = 0; i < expected.size(); i++) {
-			if (patterns.get(i).matcher(actual).matches() || sameNumber(expected.get(i), actual)) {
+			if (patterns.get(i).matcher(actual).matches()) {
 				return true;
+			}
+			BigDecimal expectedNumber = numbers.get(i);
+			if (expectedNumber != null) {
+				if (!parsed) {
+					actualNumber = number(actual);
+					parsed = true;
+				}
+				if (actualNumber != null && expectedNumber.compareTo(actualNumber) == 0) {
+					return true;
+				}
 			}
 		}
 		return false;
@@ -60,22 +79,10 @@ public final class ValueMatcher {
 		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
 	}
 
-	private static boolean sameNumber(String expected, String actual) {
-		BigDecimal left = number(expected);
-		BigDecimal right = (left != null) ? number(actual) : null;
-		return left != null && right != null && left.compareTo(right) == 0;
-	}
-
+	/** A number, checked before parsing: a parse that fails throws, which costs on the hot path. */
 	private static @Nullable BigDecimal number(String text) {
-		if (text.isEmpty() || text.length() > 64 || !(Character.isDigit(text.charAt(text.length() - 1)))) {
-			return null;
-		}
-		try {
-			return new BigDecimal(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		String stripped = text.strip();
+		return NUMBER.matcher(stripped).matches() ? new BigDecimal(stripped) : null;
 	}
 
 }
