@@ -50,11 +50,14 @@ public class EventBodies {
 	}
 
 	private byte[] readBounded(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > maxBytes) {
+		long declared = request.getContentLengthLong();
+		if (declared > maxBytes) {
 			throw tooLarge();
 		}
+		// a declared length sizes the buffer exactly (the server holds the body to it); else read to the limit
+		int limit = (int) ((declared >= 0) ? declared : Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
 		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+			byte[] body = in.readNBytes(limit);
 			if (body.length > maxBytes) {
 				throw tooLarge();
 			}

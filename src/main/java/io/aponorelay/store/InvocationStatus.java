@@ -15,6 +15,11 @@ public enum InvocationStatus {
 	SUCCEEDED,
 
 	/** Failed permanently, or ran out of attempts: the dead-letter state, until redelivered. */
-	FAILED
+	FAILED;
+
+	/** Whether no attempt is due: the target has it, or the relay gave up. */
+	public boolean finished() {
+		return this == SUCCEEDED || this == FAILED;
+	}
 
 }

@@ -1,5 +1,6 @@
 package io.aponorelay.store;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,12 +13,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import io.aponorelay.event.AponoEvent;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,10 +32,16 @@ import tools.jackson.databind.json.JsonMapper;
  * and records every attempt. The invocation table is the delivery queue.
  */
 @Component
-public class InvocationStore {
+public class InvocationStore implements DisposableBean {
 
-	private static final String DUE = "i.status IN ('PENDING', 'RETRYING') AND i.next_attempt_at <= :now"
-			+ " AND (i.lease_until IS NULL OR i.lease_until < :now)";
+	/**
+	 * Due and not held by a worker. The lower bound on {@code next_attempt_at} keeps the finished
+	 * invocations (NULL there) out of the index range, in H2 too, where NULLs sort first.
+	 */
+	private static final String DUE = "i.next_attempt_at >= :epoch AND i.next_attempt_at <= :now"
+			+ " AND i.status IN ('PENDING', 'RETRYING') AND (i.lease_until IS NULL OR i.lease_until < :now)";
+
+	private static final OffsetDateTime EPOCH = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
 
 	/** An invocation waits while an earlier one of the same request to the same webhook is unfinished. */
 	private static final String IN_ORDER = "NOT EXISTS (SELECT 1 FROM relay_invocation p WHERE p.webhook = i.webhook"
@@ -42,16 +54,24 @@ public class InvocationStore {
 
 	private final TransactionTemplate transactions;
 
+	/** Where the writes of the delivery path (accepting, claiming, recording attempts) commit. */
+	private final GroupCommit writes;
+
+	/** Whether the database locks the rows a query reads as it reads them (PostgreSQL), or not (H2). */
+	private final boolean lockingReads;
+
 	private final JsonMapper json;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	public InvocationStore(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
+	public InvocationStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
 			ApplicationEventPublisher events, Clock clock) {
+		this.lockingReads = isPostgres(dataSource);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.writes = new GroupCommit(transactions);
 		this.json = json;
 		this.events = events;
 		this.clock = clock;
@@ -63,9 +83,10 @@ public class InvocationStore {
 	 */
 	public Acceptance accept(AponoEvent event, List<String> webhooks) {
 		String key = event.key();
+		String payload = event.toJson();
 		try {
-			List<Acceptance.Delivery> deliveries = transactions.execute((status) -> {
-				insertEvent(key, event);
+			List<Acceptance.Delivery> deliveries = writes.write(() -> {
+				insertEvent(key, event, payload);
 				return webhooks.stream().map((webhook) -> insertInvocation(key, event, webhook, "EVENT", null)).toList();
 			});
 			if (!webhooks.isEmpty()) {
@@ -75,7 +96,10 @@ public class InvocationStore {
 		}
 		catch (DuplicateKeyException ex) {
 			List<Acceptance.Delivery> deliveries = jdbc
-				.sql("SELECT webhook, id FROM relay_invocation WHERE event_key = :key ORDER BY seq")
+				.sql("SELECT webhook, id FROM relay_invocation WHERE "
+						+ ((event.requestId() != null) ? "request_id = :requestId" : "request_id IS NULL")
+						+ " AND event_key = :key ORDER BY seq")
+				.param("requestId", event.requestId())
 				.param("key", key)
 				.query((rs, row) -> new Acceptance.Delivery(rs.getString("webhook"), rs.getString("id")))
 				.list();
@@ -90,7 +114,7 @@ public class InvocationStore {
 	public ClaimedInvocation acceptTest(AponoEvent event, String webhook, String owner, Duration lease) {
 		String key = "test:" + UUID.randomUUID();
 		Acceptance.Delivery delivery = transactions.execute((status) -> {
-			insertEvent(key, event);
+			insertEvent(key, event, event.toJson());
 			return insertInvocation(key, event, webhook, "TEST", new Lease(leaseFor(owner), now().plus(lease)));
 		});
 		return claimed(delivery.invocationId()).orElseThrow();
@@ -99,26 +123,34 @@ public class InvocationStore {
 	/**
 	 * Claims up to {@code limit} due invocations of a webhook for a worker, oldest first, skipping
 	 * those other workers are claiming at the same moment.
+	 *
+	 * <p>PostgreSQL locks the rows it reads ({@code FOR UPDATE SKIP LOCKED}), so instances sharing
+	 * it claim different invocations. H2 reads every candidate before it locks any, tens of
+	 * milliseconds with a long queue, and has one instance only: there each read invocation is
+	 * claimed by an update that holds only while it is still unclaimed.
 	 */
 	public List<ClaimedInvocation> claimDue(String owner, String webhook, int limit, Duration lease) {
 		Instant now = now();
-		List<String> ids = transactions.execute((status) -> {
+		List<String> ids = writes.write(() -> {
 			List<String> due = jdbc
 				.sql("SELECT i.id FROM relay_invocation i WHERE i.webhook = :webhook AND " + DUE + " AND " + IN_ORDER
-						+ " ORDER BY i.seq LIMIT :limit FOR UPDATE SKIP LOCKED")
+						+ " ORDER BY i.webhook, i.next_attempt_at, i.seq LIMIT :limit"
+						+ (lockingReads ? " FOR UPDATE SKIP LOCKED" : ""))
 				.param("webhook", webhook)
+				.param("epoch", EPOCH)
 				.param("now", time(now))
 				.param("limit", limit)
 				.query(String.class)
 				.list();
-			if (!due.isEmpty()) {
-				jdbc.sql("UPDATE relay_invocation SET lease_owner = :owner, lease_until = :until WHERE id IN (:ids)")
-					.param("owner", leaseFor(owner))
-					.param("until", time(now.plus(lease)))
-					.param("ids", due)
-					.update();
-			}
-			return due;
+			String leaseOwner = leaseFor(owner);
+			return due.stream().filter((id) -> jdbc
+				.sql("UPDATE relay_invocation SET lease_owner = :owner, lease_until = :until WHERE id = :id"
+						+ " AND status IN ('PENDING', 'RETRYING') AND (lease_until IS NULL OR lease_until < :now)")
+				.param("owner", leaseOwner)
+				.param("until", time(now.plus(lease)))
+				.param("now", time(now))
+				.param("id", id)
+				.update() == 1).toList();
 		});
 		if (ids.isEmpty()) {
 			return List.of();
@@ -160,14 +192,15 @@ public class InvocationStore {
 	public boolean complete(ClaimedInvocation invocation, AttemptRecord attempt,
 			InvocationStatus status, @Nullable Instant nextAttemptAt) {
 		Instant now = now();
-		Boolean recorded = transactions.execute((tx) -> {
+		String detail = json.writeValueAsString(AttemptDetail.of(attempt));
+		Boolean recorded = writes.write(() -> {
 			int updated = jdbc
 				.sql("UPDATE relay_invocation SET status = :status, attempt_count = attempt_count + 1,"
 						+ " round_attempts = round_attempts + 1, next_attempt_at = :next, lease_owner = NULL,"
 						+ " lease_until = NULL, last_error = :error, updated_at = :now"
 						+ " WHERE id = :id AND lease_owner = :owner")
 				.param("status", status.name())
-				.param("next", time((nextAttemptAt != null) ? nextAttemptAt : now))
+				.param("next", status.finished() ? null : time((nextAttemptAt != null) ? nextAttemptAt : now))
 				.param("error", (attempt.error() != null) ? truncate(attempt.error().message(), 2000) : null)
 				.param("now", time(now))
 				.param("id", invocation.id())
@@ -187,7 +220,7 @@ public class InvocationStore {
 				.param("kind", (attempt.error() != null) ? attempt.error().kind().name() : null)
 				.param("message", (attempt.error() != null) ? truncate(attempt.error().message(), 4000) : null)
 				.param("status", (attempt.response() != null) ? attempt.response().status() : null)
-				.param("detail", json.writeValueAsString(AttemptDetail.of(attempt)))
+				.param("detail", detail)
 				.update();
 			return true;
 		});
@@ -279,21 +312,22 @@ public class InvocationStore {
 		return statement.query((rs, row) -> summary(rs)).list();
 	}
 
-	private void insertEvent(String key, AponoEvent event) {
+	private void insertEvent(String key, AponoEvent event, String payload) {
 		jdbc.sql("INSERT INTO relay_event (event_key, request_id, trigger_name, received_at, payload)"
 				+ " VALUES (:key, :requestId, :trigger, :now, :payload)")
 			.param("key", key)
 			.param("requestId", event.requestId())
 			.param("trigger", event.trigger().canonicalName())
 			.param("now", time(now()))
-			.param("payload", event.toJson())
+			.param("payload", payload)
 			.update();
 	}
 
 	private Acceptance.Delivery insertInvocation(String key, AponoEvent event, String webhook, String kind,
 			@Nullable Lease lease) {
-		String id = UUID.randomUUID().toString();
-		OffsetDateTime now = time(now());
+		Instant instant = now();
+		String id = TimeOrderedIds.next(instant.toEpochMilli()).toString();
+		OffsetDateTime now = time(instant);
 		jdbc.sql("INSERT INTO relay_invocation (id, event_key, webhook, request_id, trigger_name, kind, status,"
 				+ " attempt_count, round_attempts, round_started, next_attempt_at, lease_owner, lease_until,"
 				+ " created_at, updated_at) VALUES (:id, :key, :webhook, :requestId, :trigger, :kind, 'PENDING', 0, 0,"
@@ -332,10 +366,9 @@ public class InvocationStore {
 
 	private static InvocationRecord record(ResultSet rs, List<AttemptRecord> attempts) throws SQLException {
 		InvocationStatus status = InvocationStatus.valueOf(rs.getString("status"));
-		boolean waiting = status == InvocationStatus.PENDING || status == InvocationStatus.RETRYING;
 		return new InvocationRecord(rs.getString("id"), rs.getString("webhook"), rs.getString("event_key"),
 				rs.getString("trigger_name"), rs.getString("request_id"), rs.getString("kind"), status,
-				rs.getInt("attempt_count"), waiting ? instant(rs, "next_attempt_at") : null, rs.getString("last_error"),
+				rs.getInt("attempt_count"), status.finished() ? null : instant(rs, "next_attempt_at"), rs.getString("last_error"),
 				instant(rs, "created_at"), instant(rs, "updated_at"), attempts);
 	}
 
@@ -353,6 +386,16 @@ public class InvocationStore {
 
 	private Instant now() {
 		return clock.instant();
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try {
+			return "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
+					DatabaseMetaData::getDatabaseProductName));
+		}
+		catch (MetaDataAccessException ex) {
+			throw new IllegalStateException("Cannot tell which database the store is", ex);
+		}
 	}
 
 	private static OffsetDateTime time(Instant instant) {
@@ -385,6 +428,12 @@ public class InvocationStore {
 					(validators != null) ? validators : new ArrayList<>());
 		}
 
+	}
+
+	/** Commits the writes still waiting, before the data source closes. */
+	@Override
+	public void destroy() throws InterruptedException {
+		writes.close();
 	}
 
 }

@@ -4,6 +4,8 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.List;
@@ -38,6 +40,9 @@ class TlsTest {
 
 	private static final TestCertificates certificates = TestCertificates.get();
 
+	/** A store of its own, not the default ./data of a relay run from the project. */
+	private static final Path store = temporaryDirectory();
+
 	private static final WireMockServer privateCa = https(certificates.server().toString(), false);
 
 	private static final WireMockServer mutual = https(certificates.server().toString(), true);
@@ -52,6 +57,7 @@ class TlsTest {
 	@DynamicPropertySource
 	static void tls(DynamicPropertyRegistry registry) {
 		String password = TestCertificates.PASSWORD;
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + store.resolve("relay") + ";WRITE_DELAY=0");
 		registry.add("relay.ingest.auth.mode", () -> "none");
 		registry.add("relay.admin.auth", () -> "none");
 		registry.add("spring.ssl.bundle.pem.test-ca.truststore.certificate", () -> "file:" + certificates.caPem());
@@ -176,6 +182,15 @@ class TlsTest {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, factory.getTrustManagers(), null);
 		return context;
+	}
+
+	private static Path temporaryDirectory() {
+		try {
+			return Files.createTempDirectory("relay-tls-store");
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }

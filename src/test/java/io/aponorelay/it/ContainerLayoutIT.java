@@ -23,9 +23,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * No Docker engine runs here, so this runs the Dockerfile's own commands, read from the file: Boot's
- * layered extraction, the layers copied into one directory, the ENTRYPOINT with the image's
- * environment (config from a config directory, the H2 store in a data directory, secrets from
- * files), and the HEALTHCHECK, which must pass once the relay is ready.
+ * layered extraction, the layers copied into one directory, the training start that writes the AOT
+ * cache, the ENTRYPOINT with the image's environment (JVM options, config from a config directory,
+ * the H2 store in a data directory, secrets from files), and the HEALTHCHECK, which must pass once
+ * the relay is ready.
  */
 class ContainerLayoutIT {
 
@@ -46,6 +47,13 @@ class ContainerLayoutIT {
 		for (String layer : layers(dockerfile)) {
 			copyTree(build.resolve("extracted").resolve(layer), app);
 		}
+		Map<String, String> environment = environment(dockerfile);
+		ProcessBuilder training = new ProcessBuilder(withJava(trainingCommand(dockerfile))).directory(app.toFile())
+			.inheritIO();
+		training.environment().put("JDK_JAVA_OPTIONS", environment.get("JDK_JAVA_OPTIONS"));
+		assertThat(training.start().waitFor()).as("the training start").isZero();
+		assertThat(app.resolve("app.aot")).as("the AOT cache").exists();
+
 		Path config = Files.createDirectories(root.resolve("config"));
 		Path data = Files.createDirectories(root.resolve("data"));
 		Path secrets = Files.createDirectories(root.resolve("secrets"));
@@ -59,7 +67,6 @@ class ContainerLayoutIT {
 				    auth: none
 				""");
 		int port = Ports.free();
-		Map<String, String> environment = environment(dockerfile);
 		environment.put("SPRING_CONFIG_ADDITIONAL_LOCATION", environment.get("SPRING_CONFIG_ADDITIONAL_LOCATION")
 			.replace("/config/", config + "/"));
 		assertThat(environment.get("SPRING_CONFIG_ADDITIONAL_LOCATION")).endsWith("/relay.yml");
@@ -67,11 +74,11 @@ class ContainerLayoutIT {
 		environment.put("SPRING_CONFIG_IMPORT", "optional:configtree:" + secrets + "/");
 		environment.put("SERVER_PORT", String.valueOf(port));
 
-		List<String> entrypoint = new ArrayList<>(jsonArray(dockerfile, "ENTRYPOINT"));
-		entrypoint.set(0, ProcessHandle.current().info().command().orElse("java"));
+		List<String> entrypoint = withJava(jsonArray(dockerfile, "ENTRYPOINT"));
+		Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve("container.log");
 		ProcessBuilder relay = new ProcessBuilder(entrypoint).directory(app.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(Files.createDirectories(Path.of("target", "it-logs")).resolve("container.log").toFile());
+			.redirectOutput(log.toFile());
 		relay.environment().putAll(environment);
 		Process process = relay.start();
 		try {
@@ -83,6 +90,9 @@ class ContainerLayoutIT {
 			RelayClient client = new RelayClient("http://localhost:" + port, "container-ingest-token-0123", null);
 			assertThat(client.postJson("/ingest/apono", SampleEvent.json()).status()).isEqualTo(202);
 			assertThat(Files.exists(data.resolve("relay.mv.db"))).as("the store is in the data directory").isTrue();
+			assertThat(Files.readString(log)).as("the JVM took the image's options and its AOT cache")
+				.contains("Picked up JDK_JAVA_OPTIONS: " + environment.get("JDK_JAVA_OPTIONS"))
+				.doesNotContain("[aot]");
 		}
 		finally {
 			process.destroy();
@@ -94,6 +104,18 @@ class ContainerLayoutIT {
 		Matcher matcher = Pattern.compile("&& (java -Djarmode=tools -jar \\S+ extract [^\\n]*)").matcher(dockerfile);
 		assertThat(matcher.find()).as("the Dockerfile extracts Boot's layers").isTrue();
 		return List.of(matcher.group(1).strip().split("\\s+"));
+	}
+
+	private static List<String> trainingCommand(String dockerfile) {
+		Matcher matcher = Pattern.compile("\\nRUN (java -XX:AOTCacheOutput=app.aot [^\\n]*)").matcher(dockerfile);
+		assertThat(matcher.find()).as("the Dockerfile trains an AOT cache").isTrue();
+		return List.of(matcher.group(1).strip().split("\\s+"));
+	}
+
+	private static List<String> withJava(List<String> command) {
+		List<String> withJava = new ArrayList<>(command);
+		withJava.set(0, ProcessHandle.current().info().command().orElse("java"));
+		return withJava;
 	}
 
 	private static List<String> layers(String dockerfile) {
@@ -110,12 +132,13 @@ class ContainerLayoutIT {
 		Map<String, String> environment = new LinkedHashMap<>();
 		Matcher env = Pattern.compile("\\nENV ([^\\n]*)").matcher(dockerfile);
 		while (env.find()) {
-			for (String pair : env.group(1).strip().split("\\s+")) {
-				String[] parts = pair.split("=", 2);
-				environment.put(parts[0], parts[1]);
+			Matcher pair = Pattern.compile("([A-Z_]+)=(\"[^\"]*\"|\\S+)").matcher(env.group(1));
+			while (pair.find()) {
+				environment.put(pair.group(1), pair.group(2).replaceAll("^\"|\"$", ""));
 			}
 		}
-		assertThat(environment).containsKeys("SPRING_CONFIG_ADDITIONAL_LOCATION", "SPRING_DATASOURCE_URL");
+		assertThat(environment).containsKeys("SPRING_CONFIG_ADDITIONAL_LOCATION", "SPRING_DATASOURCE_URL",
+				"JDK_JAVA_OPTIONS", "MALLOC_ARENA_MAX");
 		return environment;
 	}
 
@@ -127,9 +150,7 @@ class ContainerLayoutIT {
 	}
 
 	private static void run(Path directory, List<String> command) throws IOException, InterruptedException {
-		List<String> withJava = new ArrayList<>(command);
-		withJava.set(0, ProcessHandle.current().info().command().orElse("java"));
-		Process process = new ProcessBuilder(withJava).directory(directory.toFile()).inheritIO().start();
+		Process process = new ProcessBuilder(withJava(command)).directory(directory.toFile()).inheritIO().start();
 		assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
 	}
 

@@ -48,13 +48,14 @@ class PostgresStoreTest {
 		DataSource dataSource = postgres.getPostgresDatabase();
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 		jdbc = JdbcClient.create(dataSource);
-		store = new InvocationStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+		store = new InvocationStore(dataSource, jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
 				JsonMapper.builder().build(), (event) -> {
 				}, Clock.systemUTC());
 	}
 
 	@AfterAll
-	static void stopPostgres() throws IOException {
+	static void stopPostgres() throws IOException, InterruptedException {
+		store.destroy();
 		postgres.close();
 	}
 

@@ -20,7 +20,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * the figures, with min/median/max, written to bench/RESULTS.md.
  *
  * <p>Arguments: {@code --runs N} (default 3), {@code --seconds S} per measurement (default 10),
- * {@code --jmh file} (JMH's JSON results to include), {@code --out file}.
+ * {@code --jmh file} (JMH's JSON results to include), {@code --out file}, {@code --stores H2,PostgreSQL}.
  */
 public final class EndToEnd {
 
@@ -40,18 +40,26 @@ public final class EndToEnd {
 		EndToEnd suite = new EndToEnd(Integer.parseInt(options.getOrDefault("runs", "3")),
 				Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10"))));
 		Path work = Files.createTempDirectory("relay-bench");
+		List<String> stores = List.of(options.getOrDefault("stores", "H2,PostgreSQL").split(","));
 		try (StubTarget target = new StubTarget()) {
-			suite.measure("H2", target, work, List.of("--spring.datasource.url=jdbc:h2:file:%s;WRITE_DELAY=0"));
-			try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start()) {
-				suite.measure("PostgreSQL", target, work, List.of("--spring.datasource.url="
-						+ postgres.getJdbcUrl("postgres", "postgres"), "--spring.datasource.username=postgres",
-						"--spring.datasource.password="));
+			if (stores.contains("H2")) {
+				suite.measure("H2", target, work, List.of("--spring.datasource.url=jdbc:h2:file:%s;WRITE_DELAY=0"));
+			}
+			if (stores.contains("PostgreSQL")) {
+				suite.measurePostgres(target, work);
 			}
 		}
 		String report = Report.write(suite.figures, suite.runs, suite.time,
 				options.containsKey("jmh") ? Path.of(options.get("jmh")) : null);
 		Files.writeString(Path.of(options.getOrDefault("out", "bench/RESULTS.md")), report);
 		System.out.println(report);
+	}
+
+	private void measurePostgres(StubTarget target, Path work) throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start()) {
+			measure("PostgreSQL", target, work, List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+					"--spring.datasource.username=postgres", "--spring.datasource.password="));
+		}
 	}
 
 	private void measure(String store, StubTarget target, Path work, List<String> storeArguments) throws Exception {
@@ -77,11 +85,13 @@ public final class EndToEnd {
 		String ingest = relay.url() + "/ingest/apono";
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		System.out.println("  warming up");
-		load.closedLoop(ingest, 32, Duration.ofSeconds(5), (n) -> Load.event(run));
+		load.closedLoop(ingest, 32, Duration.ofSeconds(Long.getLong("bench.warmup", 5)), (n) -> Load.event(run));
 		awaitDrained(target, load, Duration.ofSeconds(60));
 
 		System.out.println("  closed loop, maximum ingest");
 		long cpuBefore = relay.cpuMillis();
+		long ownCpuBefore = ownCpuMillis();
+		long wallBefore = System.nanoTime();
 		long[] peakResident = { relay.residentBytes() };
 		Thread sampler = Thread.ofVirtual().start(() -> {
 			while (!Thread.currentThread().isInterrupted()) {
@@ -95,6 +105,10 @@ public final class EndToEnd {
 			}
 		});
 		Load.Result max = load.closedLoop(ingest, 64, time, (n) -> Load.event(run));
+		double loadSeconds = (System.nanoTime() - wallBefore) / 1e9;
+		record(store, "cores busy in the relay, closed loop", (relay.cpuMillis() - cpuBefore) / 1000.0 / loadSeconds);
+		record(store, "cores busy in the load generator and stub, closed loop",
+				(ownCpuMillis() - ownCpuBefore) / 1000.0 / loadSeconds);
 		awaitDrained(target, load, Duration.ofSeconds(120));
 		long cpu = relay.cpuMillis() - cpuBefore;
 		sampler.interrupt();
@@ -184,6 +198,11 @@ public final class EndToEnd {
 		figures.computeIfAbsent(store, (key) -> new LinkedHashMap<>()).computeIfAbsent(figure, (key) -> new ArrayList<>())
 			.add(value);
 		System.out.printf("  %s: %.2f%n", figure, value);
+	}
+
+	private static long ownCpuMillis() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1_000_000;
 	}
 
 	private static Map<String, String> options(String[] args) {

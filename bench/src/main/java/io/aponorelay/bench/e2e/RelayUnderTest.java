@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The relay as users run it, {@code java -jar target/apono-logpoint-relay.jar}, with a
@@ -69,12 +70,26 @@ final class RelayUnderTest implements AutoCloseable {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		List<String> command = new ArrayList<>(List.of(java(), "-jar", Path.of("target", "apono-logpoint-relay.jar")
-			.toAbsolutePath()
-			.toString(), "--server.port=" + port, "--spring.config.additional-location=file:" + configuration));
+		// bench/run prepares the relay as the container image runs it: extracted, with an AOT cache
+		String application = System.getProperty("bench.relay-dir");
+		List<String> command = new ArrayList<>(List.of(java()));
+		Stream.of(System.getProperty("bench.relay-jvm-options", "").split(" "))
+			.filter((option) -> !option.isBlank())
+			.forEach(command::add);
+		command.addAll(List.of("-jar", (application != null) ? "apono-logpoint-relay.jar"
+				: Path.of("target", "apono-logpoint-relay.jar").toAbsolutePath().toString()));
+		command.addAll(List.of("--server.port=" + port, "--spring.config.additional-location=file:" + configuration));
 		command.addAll(store);
 		long start = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(command);
+		if (application != null) {
+			builder.directory(Path.of(application).toFile());
+		}
+		String arenas = System.getProperty("bench.malloc-arena-max", "");
+		if (!arenas.isBlank()) {
+			builder.environment().put("MALLOC_ARENA_MAX", arenas);
+		}
+		Process process = builder.redirectErrorStream(true)
 			.redirectOutput(directory.resolve("relay.log").toFile())
 			.start();
 		HttpClient http = HttpClient.newHttpClient();

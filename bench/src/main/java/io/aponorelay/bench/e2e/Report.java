@@ -24,7 +24,10 @@ final class Report {
 		StringBuilder out = new StringBuilder("# Benchmark results\n\n");
 		out.append("Machine: ").append(EndToEnd.machine()).append("  \n");
 		out.append("Command: `bench/run` (").append(runs).append(" runs per store, ").append(time.toSeconds())
-			.append(" s per measurement, a fresh relay process per run). Figures are min / median / max over the runs.\n\n");
+			.append(" s per measurement, a fresh relay process per run). Figures are min / median / max over the runs.  \n");
+		out.append("Relay: as the container image runs it (extracted, AOT cache), JVM options `")
+			.append(System.getProperty("bench.relay-jvm-options", "").strip()).append("`; the load generator and the ")
+			.append("stub target share the same two cores (see \"cores busy\" below).\n\n");
 		Map<String, List<Double>> h2 = figures.getOrDefault("H2", Map.of());
 		out.append("## Targets (2 cores, H2 store, durability on)\n\n| target | required | median | met |\n|---|---|---|---|\n");
 		target(out, h2, "ingest, closed loop (events/s)", "ingest sustained", ">= 5,000 events/s", 5000, true);

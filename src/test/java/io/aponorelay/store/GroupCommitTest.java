@@ -1,0 +1,138 @@
+package io.aponorelay.store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** Group commit against a real H2 file store, as the relay runs it. */
+class GroupCommitTest {
+
+	@TempDir
+	Path directory;
+
+	private JdbcClient jdbc;
+
+	private final AtomicInteger transactions = new AtomicInteger();
+
+	private GroupCommit writes;
+
+	private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+
+	@BeforeEach
+	void openStore() {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";WRITE_DELAY=0");
+		jdbc = JdbcClient.create(dataSource);
+		jdbc.sql("CREATE TABLE item (name VARCHAR(50) PRIMARY KEY)").update();
+		TransactionTemplate counting = new TransactionTemplate(new DataSourceTransactionManager(dataSource)) {
+
+			@Override
+			public <T> T execute(TransactionCallback<T> action) {
+				transactions.incrementAndGet();
+				return super.execute(action);
+			}
+
+		};
+		writes = new GroupCommit(counting);
+	}
+
+	@AfterEach
+	void close() throws InterruptedException {
+		writes.close();
+		callers.shutdownNow();
+	}
+
+	@Test
+	void writesWaitingTogetherCommitInOneTransaction() throws Exception {
+		CountDownLatch othersQueued = new CountDownLatch(1);
+		Future<Integer> first = callers.submit(() -> writes.write(() -> {
+			await(othersQueued);
+			return insert("first");
+		}));
+		List<Future<Integer>> others = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			String name = "item-" + i;
+			others.add(callers.submit(() -> writes.write(() -> insert(name))));
+		}
+		Thread.sleep(200);
+		othersQueued.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isOne();
+		for (Future<Integer> other : others) {
+			assertThat(other.get(10, TimeUnit.SECONDS)).isOne();
+		}
+		assertThat(count()).isEqualTo(51);
+		assertThat(transactions.get()).as("transactions for 51 writes").isLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void aFailingWriteFailsAloneAndTheOthersCommit() throws Exception {
+		writes.write(() -> insert("taken"));
+		CountDownLatch othersQueued = new CountDownLatch(1);
+		Future<Integer> first = callers.submit(() -> writes.write(() -> {
+			await(othersQueued);
+			return insert("a");
+		}));
+		Future<Integer> duplicate = callers.submit(() -> writes.write(() -> insert("taken")));
+		Future<Integer> last = callers.submit(() -> writes.write(() -> insert("b")));
+		Thread.sleep(200);
+		othersQueued.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isOne();
+		assertThat(last.get(10, TimeUnit.SECONDS)).isOne();
+		assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+			.isThrownBy(() -> duplicate.get(10, TimeUnit.SECONDS))
+			.withCauseInstanceOf(DuplicateKeyException.class);
+		assertThat(jdbc.sql("SELECT name FROM item ORDER BY name").query(String.class).list())
+			.containsExactly("a", "b", "taken");
+	}
+
+	@Test
+	void aWriteIsCommittedWhenItReturns() {
+		writes.write(() -> insert("durable"));
+		assertThat(count()).as("seen from another connection").isOne();
+	}
+
+	@Test
+	void afterClosingWritesRunInTransactionsOfTheirOwn() throws InterruptedException {
+		writes.close();
+		assertThat(writes.write(() -> insert("late"))).isOne();
+		assertThat(count()).isOne();
+	}
+
+	private int insert(String name) {
+		return jdbc.sql("INSERT INTO item (name) VALUES (:name)").param("name", name).update();
+	}
+
+	private long count() {
+		return jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
