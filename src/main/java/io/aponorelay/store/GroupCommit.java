@@ -20,6 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>When a shared transaction fails, it is rolled back and each of its writes runs again in a
  * transaction of its own, so one write's error (a duplicate key) is that write's alone.
+ *
+ * <p>{@link #direct} runs each write in the caller's own transaction instead: for PostgreSQL,
+ * which groups the commits that wait together itself, and where each statement is a round trip
+ * that one writer thread would make one after another.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -29,13 +33,24 @@ final class GroupCommit implements AutoCloseable {
 
 	private final BlockingQueue<Write<?>> waiting = new LinkedBlockingQueue<>();
 
-	private final Thread writer;
+	private final @Nullable Thread writer;
 
 	private boolean closed;
 
-	GroupCommit(TransactionTemplate transactions) {
+	private GroupCommit(TransactionTemplate transactions, boolean together) {
 		this.transactions = transactions;
-		this.writer = Thread.ofPlatform().name("store-group-commit").daemon().start(this::run);
+		this.writer = together ? Thread.ofPlatform().name("store-group-commit").daemon().start(this::run) : null;
+		this.closed = !together;
+	}
+
+	/** Writes committed together by one writer thread. */
+	static GroupCommit together(TransactionTemplate transactions) {
+		return new GroupCommit(transactions, true);
+	}
+
+	/** Each write in a transaction of its own, on the caller's thread. */
+	static GroupCommit direct(TransactionTemplate transactions) {
+		return new GroupCommit(transactions, false);
 	}
 
 	/**
@@ -45,11 +60,15 @@ final class GroupCommit implements AutoCloseable {
 	 */
 	<T> T write(Supplier<T> work) {
 		Write<T> write = new Write<>(work);
+		boolean queued;
 		synchronized (waiting) {
-			if (closed) {
-				return transactions.execute((status) -> work.get());
+			queued = !closed;
+			if (queued) {
+				waiting.add(write);
 			}
-			waiting.add(write);
+		}
+		if (!queued) {
+			return transactions.execute((status) -> work.get());
 		}
 		try {
 			return write.result.join();
@@ -123,6 +142,9 @@ final class GroupCommit implements AutoCloseable {
 	/** Commits the writes already waiting; writes after this run in transactions of their own. */
 	@Override
 	public void close() throws InterruptedException {
+		if (writer == null) {
+			return;
+		}
 		synchronized (waiting) {
 			closed = true;
 			waiting.add(Write.STOP);

@@ -54,7 +54,11 @@ public class InvocationStore implements DisposableBean {
 
 	private final TransactionTemplate transactions;
 
-	/** Where the writes of the delivery path (accepting, claiming, recording attempts) commit. */
+	/**
+	 * Where the writes of the delivery path (accepting, claiming, recording attempts) commit:
+	 * together on H2, whose every commit rewrites the pages it touched; each in its own
+	 * transaction on PostgreSQL.
+	 */
 	private final GroupCommit writes;
 
 	/** Whether the database locks the rows a query reads as it reads them (PostgreSQL), or not (H2). */
@@ -71,7 +75,7 @@ public class InvocationStore implements DisposableBean {
 		this.lockingReads = isPostgres(dataSource);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.writes = new GroupCommit(transactions);
+		this.writes = lockingReads ? GroupCommit.direct(transactions) : GroupCommit.together(transactions);
 		this.json = json;
 		this.events = events;
 		this.clock = clock;
@@ -125,9 +129,9 @@ public class InvocationStore implements DisposableBean {
 	 * those other workers are claiming at the same moment.
 	 *
 	 * <p>PostgreSQL locks the rows it reads ({@code FOR UPDATE SKIP LOCKED}), so instances sharing
-	 * it claim different invocations. H2 reads every candidate before it locks any, tens of
-	 * milliseconds with a long queue, and has one instance only: there each read invocation is
-	 * claimed by an update that holds only while it is still unclaimed.
+	 * it claim different invocations, and all it read are claimed. H2 reads every candidate before
+	 * it locks any, tens of milliseconds with a long queue, and has one instance only: there each
+	 * read invocation is claimed by an update that holds only while it is still unclaimed.
 	 */
 	public List<ClaimedInvocation> claimDue(String owner, String webhook, int limit, Duration lease) {
 		Instant now = now();
@@ -143,6 +147,16 @@ public class InvocationStore implements DisposableBean {
 				.query(String.class)
 				.list();
 			String leaseOwner = leaseFor(owner);
+			if (lockingReads) {
+				if (!due.isEmpty()) {
+					jdbc.sql("UPDATE relay_invocation SET lease_owner = :owner, lease_until = :until WHERE id IN (:ids)")
+						.param("owner", leaseOwner)
+						.param("until", time(now.plus(lease)))
+						.param("ids", due)
+						.update();
+				}
+				return due;
+			}
 			return due.stream().filter((id) -> jdbc
 				.sql("UPDATE relay_invocation SET lease_owner = :owner, lease_until = :until WHERE id = :id"
 						+ " AND status IN ('PENDING', 'RETRYING') AND (lease_until IS NULL OR lease_until < :now)")

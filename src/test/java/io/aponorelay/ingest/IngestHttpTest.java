@@ -54,6 +54,21 @@ class IngestHttpTest extends RelayIntegrationTest {
 	}
 
 	@Test
+	void recordsAnEventWithoutARequestIdOnceByItsDigest() {
+		String event = SampleEvent.json()
+			.replace("\"id\": \"5f0c8f0e-2b1a-4c7e-9a51-3d1e2f4a6b7c\",", "")
+			.replace("INC-311", "INC-" + UUID.randomUUID());
+		Response accepted = relay.postJson("/ingest/apono", event);
+		Map<String, Object> first = accepted.json();
+		assertThat((String) first.get("eventKey")).startsWith("RequestGranted:sha256-");
+		assertThat(accepted.objects("deliveries")).hasSize(1);
+		long invocations = count("relay_invocation");
+		Response again = relay.postJson("/ingest/apono", event);
+		assertThat(again.json()).containsEntry("duplicate", true).containsEntry("deliveries", first.get("deliveries"));
+		assertThat(count("relay_invocation")).isEqualTo(invocations);
+	}
+
+	@Test
 	void recordsTheSameEventOnceWhenItArrivesConcurrently() throws Exception {
 		String id = UUID.randomUUID().toString();
 		String event = sample(id);

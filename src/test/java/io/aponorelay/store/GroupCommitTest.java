@@ -32,6 +32,8 @@ class GroupCommitTest {
 
 	private JdbcClient jdbc;
 
+	private JdbcDataSource dataSource;
+
 	private final AtomicInteger transactions = new AtomicInteger();
 
 	private GroupCommit writes;
@@ -40,7 +42,7 @@ class GroupCommitTest {
 
 	@BeforeEach
 	void openStore() {
-		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource = new JdbcDataSource();
 		dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";WRITE_DELAY=0");
 		jdbc = JdbcClient.create(dataSource);
 		jdbc.sql("CREATE TABLE item (name VARCHAR(50) PRIMARY KEY)").update();
@@ -53,7 +55,7 @@ class GroupCommitTest {
 			}
 
 		};
-		writes = new GroupCommit(counting);
+		writes = GroupCommit.together(counting);
 	}
 
 	@AfterEach
@@ -116,6 +118,38 @@ class GroupCommitTest {
 		writes.close();
 		assertThat(writes.write(() -> insert("late"))).isOne();
 		assertThat(count()).isOne();
+	}
+
+	@Test
+	void directWritesRunInTheCallersTransaction() throws InterruptedException {
+		GroupCommit direct = GroupCommit.direct(new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+		String caller = Thread.currentThread().getName();
+		assertThat(direct.write(() -> Thread.currentThread().getName())).isEqualTo(caller);
+		assertThat(direct.write(() -> insert("direct"))).isOne();
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> direct.write(() -> insert("direct")));
+		direct.close();
+		assertThat(count()).isOne();
+	}
+
+	@Test
+	void directWritesRunInParallel() throws Exception {
+		GroupCommit direct = GroupCommit.direct(new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+		CountDownLatch bothInside = new CountDownLatch(2);
+		List<Future<Boolean>> calls = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			calls.add(callers.submit(() -> direct.write(() -> {
+				bothInside.countDown();
+				try {
+					return bothInside.await(5, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					throw new IllegalStateException(ex);
+				}
+			})));
+		}
+		for (Future<Boolean> call : calls) {
+			assertThat(call.get(10, TimeUnit.SECONDS)).as("both writes ran at the same time").isTrue();
+		}
 	}
 
 	private int insert(String name) {
