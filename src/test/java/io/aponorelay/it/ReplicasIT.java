@@ -23,8 +23,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two relay processes sharing one queue in PostgreSQL: both deliver, and one is killed with SIGKILL
- * while it holds deliveries (its target down at that moment, so no call of it was in flight to the
- * target). Every event is delivered, each exactly once.
+ * while it holds deliveries: the target stalls every call past the webhook's timeout at that moment
+ * and answers it 503, so the killed replica's calls are in flight and none has succeeded there.
+ * Every event is delivered, each exactly once.
  */
 class ReplicasIT {
 
@@ -63,7 +64,7 @@ class ReplicasIT {
 				.anyMatch((detail) -> detail.contains("/" + first.process().pid() + "/"))
 				.anyMatch((detail) -> detail.contains("/" + second.process().pid() + "/"));
 
-			target.stop();
+			target.behave((request) -> Reply.late(503, Duration.ofSeconds(5)));
 			keys.addAll(post(60, 120, first.client(), second.client()));
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> jdbc.sql("SELECT COUNT(*) FROM relay_invocation WHERE lease_owner LIKE ?")
@@ -71,7 +72,7 @@ class ReplicasIT {
 					.query(Long.class)
 					.single(), (held) -> held > 0);
 			first.kill();
-			target.start();
+			target.behave((request) -> Reply.ok());
 
 			await().atMost(Duration.ofSeconds(60)).until(() -> succeeded(jdbc), (done) -> done == 120);
 			Map<String, Long> deliveries = target.succeeded()
