@@ -34,7 +34,7 @@ USER relay
 # Configuration from /config/relay.yml (mount yours there), the H2 store in the /data volume;
 # secrets from the environment or from files mounted for configtree:
 ENV SPRING_CONFIG_ADDITIONAL_LOCATION=optional:file:/config/relay.yml \
-    SPRING_DATASOURCE_URL=jdbc:h2:file:/data/relay;WRITE_DELAY=0
+    SPRING_DATASOURCE_URL=jdbc:h2:file:/data/relay;WRITE_DELAY=0;CACHE_SIZE=8192
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \

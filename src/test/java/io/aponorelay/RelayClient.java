@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -94,7 +95,7 @@ public final class RelayClient {
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -111,8 +112,9 @@ public final class RelayClient {
 	 * @param status the HTTP status
 	 * @param contentType the Content-Type header
 	 * @param body the body
+	 * @param headers every header
 	 */
-	public record Response(int status, String contentType, String body) {
+	public record Response(int status, String contentType, String body, HttpHeaders headers) {
 
 		/** The body as a JSON object. */
 		@SuppressWarnings("unchecked")

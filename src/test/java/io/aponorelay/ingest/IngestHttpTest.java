@@ -27,6 +27,9 @@ class IngestHttpTest extends RelayIntegrationTest {
 		String id = UUID.randomUUID().toString();
 		Response response = relay.postJson("/ingest/apono", sample(id));
 		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.contentType()).isEqualTo("application/json");
+		assertThat(response.headers().firstValueAsLong("Content-Length"))
+			.hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
 		Map<String, Object> body = response.json();
 		assertThat(body).containsEntry("eventKey", id + ":RequestGranted:1796292000.123456000")
 			.containsEntry("trigger", "RequestGranted")

@@ -43,7 +43,8 @@ public final class EndToEnd {
 		List<String> stores = List.of(options.getOrDefault("stores", "H2,PostgreSQL").split(","));
 		try (StubTarget target = new StubTarget()) {
 			if (stores.contains("H2")) {
-				suite.measure("H2", target, work, List.of("--spring.datasource.url=jdbc:h2:file:%s;WRITE_DELAY=0"));
+				suite.measure("H2", target, work, List.of("--spring.datasource.url=jdbc:h2:file:%s"
+						+ System.getProperty("bench.h2-options", ";WRITE_DELAY=0")));
 			}
 			if (stores.contains("PostgreSQL")) {
 				suite.measurePostgres(target, work);
