@@ -70,12 +70,11 @@ public final class EventParser {
 	 * @throws InvalidEventException when the text is not an Apono event
 	 */
 	public AponoEvent parse(String text) {
-		if (!(JsonValues.toJava(readTree(text)) instanceof JsonObject root)) {
+		JsonNode tree = readTree(text);
+		if (!tree.isObject()) {
 			throw new InvalidEventException(Reason.MALFORMED, "The body must be a JSON object");
 		}
-		JsonObject decoded = (JsonObject) decodeEntities(root);
-		requireSafeValues(decoded);
-		return event(decoded);
+		return event((JsonObject) decoded(tree));
 	}
 
 	/**
@@ -116,23 +115,43 @@ public final class EventParser {
 		}
 	}
 
-	/** No NUL characters (no place in Apono's text, trouble in every store) and no numbers of absurd scale. */
-	private static void requireSafeValues(@Nullable Object value) {
-		if (value instanceof String text && text.indexOf('\0') >= 0) {
+	/**
+	 * The tree as plain Java values in one pass: HTML entities decoded in keys and text, then no NUL
+	 * characters (no place in Apono's text, trouble in every store) and no numbers of absurd scale.
+	 */
+	private static @Nullable Object decoded(JsonNode node) {
+		if (node.isObject()) {
+			JsonObject object = new JsonObject(node.size());
+			node.properties().forEach((entry) -> object.put(decoded(entry.getKey()), decoded(entry.getValue())));
+			return object;
+		}
+		if (node.isArray()) {
+			JsonArray array = new JsonArray(node.size());
+			node.values().forEach((element) -> array.add(decoded(element)));
+			return array;
+		}
+		if (node.isString()) {
+			return decoded(node.stringValue());
+		}
+		if (node.isNumber()) {
+			Number number = node.numberValue();
+			if (number instanceof BigDecimal decimal && Math.abs(decimal.scale()) > MAX_SCALE) {
+				throw new InvalidEventException(Reason.MALFORMED, "The event contains a number out of range");
+			}
+			return number;
+		}
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		return null;
+	}
+
+	private static String decoded(String text) {
+		String decoded = HtmlEntities.decode(text);
+		if (decoded.indexOf('\0') >= 0) {
 			throw new InvalidEventException(Reason.MALFORMED, "The event contains a NUL character");
 		}
-		if (value instanceof BigDecimal number && Math.abs(number.scale()) > MAX_SCALE) {
-			throw new InvalidEventException(Reason.MALFORMED, "The event contains a number out of range");
-		}
-		if (value instanceof Map<?, ?> map) {
-			map.forEach((key, child) -> {
-				requireSafeValues(key);
-				requireSafeValues(child);
-			});
-		}
-		if (value instanceof List<?> list) {
-			list.forEach(EventParser::requireSafeValues);
-		}
+		return decoded;
 	}
 
 	private static String decodeUtf8(byte[] body) {
@@ -168,23 +187,6 @@ public final class EventParser {
 		throw new InvalidEventException(Reason.MALFORMED, "The body is not valid JSON: " + JsonValues.describe(first));
 	}
 
-
-	private static @Nullable Object decodeEntities(@Nullable Object value) {
-		if (value instanceof String text) {
-			return HtmlEntities.decode(text);
-		}
-		if (value instanceof Map<?, ?> map) {
-			JsonObject decoded = new JsonObject();
-			map.forEach((key, child) -> decoded.put(HtmlEntities.decode(key.toString()), decodeEntities(child)));
-			return decoded;
-		}
-		if (value instanceof List<?> list) {
-			JsonArray decoded = new JsonArray();
-			list.forEach((child) -> decoded.add(decodeEntities(child)));
-			return decoded;
-		}
-		return value;
-	}
 
 	private static void coerceNumber(JsonObject data, String field) {
 		if (data.get(field) instanceof String text) {

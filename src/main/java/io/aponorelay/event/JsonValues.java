@@ -101,6 +101,11 @@ public final class JsonValues {
 		public JsonObject() {
 		}
 
+		/** An empty object sized for a number of entries. */
+		public JsonObject(int entries) {
+			super((int) (entries / 0.75f) + 1);
+		}
+
 		public JsonObject(Map<String, ? extends @Nullable Object> entries) {
 			super(entries);
 		}
@@ -114,6 +119,14 @@ public final class JsonValues {
 
 	/** A JSON array that prints as JSON. */
 	public static final class JsonArray extends ArrayList<@Nullable Object> {
+
+		public JsonArray() {
+		}
+
+		/** An empty array sized for a number of elements. */
+		public JsonArray(int elements) {
+			super(elements);
+		}
 
 		@Override
 		public String toString() {

@@ -2,6 +2,7 @@ package io.aponorelay.event;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -185,6 +186,22 @@ class EventParserTest {
 			.isThrownBy(() -> parser.parse("{\"event_type\": \"Created\", \"event_time\": \"" + "1".repeat(65)
 					+ "\", \"data\": {}}"))
 			.withMessage("event_time is longer than 64 characters");
+	}
+
+	@Test
+	void decodesEntitiesInKeysAndInsideArrays() {
+		AponoEvent event = parser.parse("{\"event_type\": \"Created\", \"data\": {\"a&amp;b\": [\"x &lt; y\", 1, true, null]}}");
+		assertThat(event.data()).containsEntry("a&b", Arrays.asList("x < y", 1, true, null));
+	}
+
+	@Test
+	void refusesANulCharacterThatAnEntityDecodesTo() {
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> parser.parse("{\"event_type\": \"Created\", \"data\": {\"x\": \"a&#0;b\"}}"))
+			.withMessage("The event contains a NUL character");
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> parser.parse("{\"event_type\": \"Created\", \"data\": {\"a&#x0;\": 1}}"))
+			.withMessage("The event contains a NUL character");
 	}
 
 	@Test
