@@ -25,7 +25,7 @@ COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 # Sized for a small service: within 350 MiB resident under load (see bench/RESULTS.md); set
 # JDK_JAVA_OPTIONS to change them
-ENV JDK_JAVA_OPTIONS="-XX:+UseG1GC -Xmx128m -XX:ReservedCodeCacheSize=64m" \
+ENV JDK_JAVA_OPTIONS="-XX:+UseG1GC -Xmx128m -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=1000" \
     MALLOC_ARENA_MAX=2
 # A training start (up to the refreshed context, with a throwaway configuration) writes an AOT cache
 # of the loaded and linked classes: the relay is then ready in about 2 s instead of 4 to 5
