@@ -187,7 +187,6 @@ public final class EventParser {
 		throw new InvalidEventException(Reason.MALFORMED, "The body is not valid JSON: " + JsonValues.describe(first));
 	}
 
-
 	private static void coerceNumber(JsonObject data, String field) {
 		if (data.get(field) instanceof String text) {
 			if (text.isBlank()) {
