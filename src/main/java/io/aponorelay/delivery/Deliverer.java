@@ -227,8 +227,7 @@ public class Deliverer {
 				return new Outcome(sent, null, List.of(), null, 0, null, false, false);
 			}
 			catch (TargetFailure ex) {
-				return new Outcome(sent, null, List.of(), new AttemptError(ex.kind(), ex.getMessage()), 0, null, false,
-						false);
+				return Outcome.failed(sent, ex);
 			}
 		}
 		TargetResponse response;
@@ -236,33 +235,35 @@ public class Deliverer {
 			response = clients.forWebhook(webhook).send(request);
 		}
 		catch (TargetFailure ex) {
-			return new Outcome(sent, null, List.of(), new AttemptError(ex.kind(), ex.getMessage()), 0, null, false, false);
+			return Outcome.failed(sent, ex);
 		}
-		List<ValidatorResult> results = validators.validate(name, response.envelope()).stream().map(this::mask).toList();
+		// the body parsed once, for the validators, the advisors and the error
+		Object data = response.data();
+		List<ValidatorResult> results = validators.validate(name, response.envelope(data)).stream().map(this::mask).toList();
 		ReceivedResponse received = new ReceivedResponse(response.status(), maskAll(response.headers()),
 				response.recordedBody(secrets::mask), response.recordedBodyTruncated());
-		AttemptError error = error(response, results);
 		// an advisor may know a failure the status and validators miss, like Logpoint's success: false
-		ResponseAdvisor.Advice advice = advice(webhook, response);
+		ResponseAdvisor.Advice advice = advice(webhook, response, data);
 		if (advice != null) {
 			return new Outcome(sent, received, results, new AttemptError(advice.kind(), advice.message()),
 					response.status(), null, advice.permanent(), advice.openCircuit());
 		}
-		return new Outcome(sent, received, results, error, response.status(), response.headers().get("retry-after"),
-				false, false);
+		return new Outcome(sent, received, results, error(response, data, results), response.status(),
+				response.headers().get("retry-after"), false, false);
 	}
 
-	private static @Nullable AttemptError error(TargetResponse response, List<ValidatorResult> results) {
+	private static @Nullable AttemptError error(TargetResponse response, @Nullable Object data,
+			List<ValidatorResult> results) {
+		if (!response.isSuccessful()) {
+			return new AttemptError(ErrorKind.HTTP_STATUS, "HTTP " + response.status() + targetMessage(data));
+		}
 		List<String> failed = results.stream()
 			.filter((result) -> !result.passed())
 			.map(ValidatorResult::message)
 			.toList();
-		String said = targetMessage(response.data());
-		if (!response.isSuccessful()) {
-			return new AttemptError(ErrorKind.HTTP_STATUS, "HTTP " + response.status() + said);
-		}
 		if (!failed.isEmpty()) {
-			return new AttemptError(ErrorKind.VALIDATION, "Response validation failed: " + String.join("; ", failed) + said);
+			return new AttemptError(ErrorKind.VALIDATION,
+					"Response validation failed: " + String.join("; ", failed) + targetMessage(data));
 		}
 		return null;
 	}
@@ -328,8 +329,8 @@ public class Deliverer {
 		}
 	}
 
-	private ResponseAdvisor.@Nullable Advice advice(WebhookProperties webhook, TargetResponse response) {
-		Object data = response.data();
+	private ResponseAdvisor.@Nullable Advice advice(WebhookProperties webhook, TargetResponse response,
+			@Nullable Object data) {
 		return advisors.stream()
 			.map((advisor) -> advisor.advise(webhook, response.status(), response.headers(), data))
 			.filter(java.util.Objects::nonNull)
@@ -344,6 +345,12 @@ public class Deliverer {
 
 		static Outcome failed(ErrorKind kind, String message) {
 			return new Outcome(null, null, List.of(), new AttemptError(kind, message), 0, null, false, false);
+		}
+
+		/** A request that failed without an answer. */
+		static Outcome failed(SentRequest sent, TargetFailure failure) {
+			return new Outcome(sent, null, List.of(), new AttemptError(failure.kind(), failure.getMessage()), 0, null,
+					false, false);
 		}
 
 	}

@@ -55,10 +55,15 @@ record TargetResponse(int status, Map<String, String> headers, byte[] body, bool
 	 * the body parsed as JSON, or the raw text when it is not JSON.
 	 */
 	JsonObject envelope() {
+		return envelope(data());
+	}
+
+	/** The envelope around a body {@link #data()} has already parsed. */
+	JsonObject envelope(@Nullable Object data) {
 		JsonObject envelope = new JsonObject();
 		envelope.put("status", status);
 		envelope.put("headers", new JsonObject(headers));
-		envelope.put("data", data());
+		envelope.put("data", data);
 		return envelope;
 	}
 
