@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
@@ -32,6 +33,9 @@ class TargetClients implements ConfigurationCheck {
 
 	private final Map<String, TargetClient> clients = new ConcurrentHashMap<>();
 
+	/** One TLS context per bundle, shared by the clients and the syslog sinks that use it (empty: the JVM's). */
+	private final Map<String, Optional<SSLContext>> contexts = new ConcurrentHashMap<>();
+
 	private final SslBundles bundles;
 
 	private final @Nullable String sharedBundle;
@@ -53,11 +57,8 @@ class TargetClients implements ConfigurationCheck {
 
 	/** The TLS a webhook's syslog sink uses: its bundle, else the shared one, else the JVM's default. */
 	@Nullable SSLContext sslContextFor(WebhookProperties webhook) {
-		if (webhook.insecureSkipTlsVerify()) {
-			return trustingEverything();
-		}
 		String bundle = (webhook.sslBundle() != null) ? webhook.sslBundle() : sharedBundle;
-		return (bundle != null) ? bundles.getBundle(bundle).createSslContext() : null;
+		return sslContext(bundle, webhook.insecureSkipTlsVerify());
 	}
 
 	/**
@@ -69,8 +70,14 @@ class TargetClients implements ConfigurationCheck {
 	TargetClient client(Duration timeout, @Nullable String sslBundle, boolean insecure) {
 		String bundle = (sslBundle != null) ? sslBundle : sharedBundle;
 		return clients.computeIfAbsent(timeout + "|" + bundle + "|" + insecure,
-				(key) -> new TargetClient(timeout, insecure ? trustingEverything()
-						: (bundle != null) ? bundles.getBundle(bundle).createSslContext() : null));
+				(key) -> new TargetClient(timeout, sslContext(bundle, insecure)));
+	}
+
+	private @Nullable SSLContext sslContext(@Nullable String bundle, boolean insecure) {
+		return contexts
+			.computeIfAbsent(bundle + "|" + insecure, (key) -> Optional.ofNullable(insecure ? trustingEverything()
+					: (bundle != null) ? bundles.getBundle(bundle).createSslContext() : null))
+			.orElse(null);
 	}
 
 	@Override
