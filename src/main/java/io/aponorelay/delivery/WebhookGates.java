@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.aponorelay.config.RelayProperties;
 import io.aponorelay.config.WebhookProperties;
@@ -47,40 +48,33 @@ public class WebhookGates {
 	}
 
 	void started(String webhook) {
-		Gate gate = gates.get(webhook);
-		if (gate != null) {
-			gate.inFlight.incrementAndGet();
-		}
+		ifKnown(webhook, (gate) -> gate.inFlight.incrementAndGet());
 	}
 
 	void finished(String webhook) {
-		Gate gate = gates.get(webhook);
-		if (gate != null) {
-			gate.inFlight.decrementAndGet();
-		}
+		ifKnown(webhook, (gate) -> gate.inFlight.decrementAndGet());
 	}
 
 	/** Tells the webhook's circuit that its target took a call. */
 	void succeeded(String webhook) {
-		Gate gate = gates.get(webhook);
-		if (gate != null) {
-			gate.breaker.succeeded();
-		}
+		ifKnown(webhook, (gate) -> gate.breaker.succeeded());
 	}
 
 	/** Tells the webhook's circuit that its target is down or struggling: a timeout, a refusal, a 5xx. */
 	void failed(String webhook) {
-		Gate gate = gates.get(webhook);
-		if (gate != null) {
-			gate.breaker.failed();
-		}
+		ifKnown(webhook, (gate) -> gate.breaker.failed());
 	}
 
 	/** Opens a webhook's circuit at once, when every further call would fail the same way. */
 	void open(String webhook) {
+		ifKnown(webhook, (gate) -> gate.breaker.open());
+	}
+
+	/** Acts on the webhook's gate; a webhook without one is left alone. */
+	private void ifKnown(String webhook, Consumer<Gate> action) {
 		Gate gate = gates.get(webhook);
 		if (gate != null) {
-			gate.breaker.open();
+			action.accept(gate);
 		}
 	}
 

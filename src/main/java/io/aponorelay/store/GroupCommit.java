@@ -40,7 +40,6 @@ final class GroupCommit implements AutoCloseable {
 	private GroupCommit(TransactionTemplate transactions, boolean together) {
 		this.transactions = transactions;
 		this.writer = together ? Thread.ofPlatform().name("store-group-commit").daemon().start(this::run) : null;
-		this.closed = !together;
 	}
 
 	/** Writes committed together by one writer thread. */
@@ -60,14 +59,8 @@ final class GroupCommit implements AutoCloseable {
 	 */
 	<T> T write(Supplier<T> work) {
 		Write<T> write = new Write<>(work);
-		boolean queued;
-		synchronized (waiting) {
-			queued = !closed;
-			if (queued) {
-				waiting.add(write);
-			}
-		}
-		if (!queued) {
+		if (writer == null || !queue(write)) {
+			// direct, or the writer has stopped: a transaction of its own
 			return transactions.execute((status) -> work.get());
 		}
 		try {
@@ -78,6 +71,15 @@ final class GroupCommit implements AutoCloseable {
 				throw cause;
 			}
 			throw ex;
+		}
+	}
+
+	private boolean queue(Write<?> write) {
+		synchronized (waiting) {
+			if (!closed) {
+				waiting.add(write);
+			}
+			return !closed;
 		}
 	}
 
