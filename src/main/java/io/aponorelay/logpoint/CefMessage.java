@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.jayway.jsonpath.JsonPath;
 import io.aponorelay.event.AponoEvent;
 import io.aponorelay.routing.JsonPaths;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,8 @@ final class CefMessage {
 	private static final Map<String, String> NAMES = Map.of("RequestCreated", "Access request created",
 			"RequestApproved", "Access request approved", "RequestGranted", "Access granted", "RequestRejected",
 			"Access request rejected", "RequestExpired", "Access expired", "RequestFailed", "Access request failed");
+
+	private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
 
 	private CefMessage() {
 	}
@@ -100,12 +104,17 @@ final class CefMessage {
 	}
 
 	private static @Nullable String text(AponoEvent event, String path) {
-		List<String> values = JsonPaths.texts(JsonPaths.compile(path), event.root());
+		List<String> values = JsonPaths.texts(compiled(path), event.root());
 		return values.isEmpty() || "null".equals(values.get(0)) ? null : values.get(0);
 	}
 
+	/** The message's fixed paths, each compiled once. */
+	private static JsonPath compiled(String path) {
+		return COMPILED.computeIfAbsent(path, JsonPaths::compile);
+	}
+
 	private static @Nullable String joined(AponoEvent event, String path) {
-		List<String> values = JsonPaths.texts(JsonPaths.compile(path), event.root())
+		List<String> values = JsonPaths.texts(compiled(path), event.root())
 			.stream()
 			.filter(Objects::nonNull)
 			.distinct()

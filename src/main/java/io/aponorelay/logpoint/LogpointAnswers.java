@@ -34,7 +34,7 @@ class LogpointAnswers implements ResponseAdvisor {
 		}
 		if (data instanceof Map<?, ?> answer && "false".equals(String.valueOf(answer.get("success")))) {
 			String message = String.valueOf(answer.get("message"));
-			if (message.strip().equalsIgnoreCase("Authentication Failed")) {
+			if (refusesCredentials(message)) {
 				return new Advice(ErrorKind.VALIDATION, "Logpoint refused the credentials (Authentication Failed): check "
 						+ "relay.logpoint.username and secret-key, and the API user's roles; no retries until fixed",
 						true, true);
@@ -53,6 +53,11 @@ class LogpointAnswers implements ResponseAdvisor {
 	private boolean isLogpoint(WebhookProperties webhook) {
 		return webhook.logpoint() != null || (logpoint.isConfigured() && webhook.url() != null
 				&& webhook.url().startsWith(String.valueOf(logpoint.url()).strip()));
+	}
+
+	/** Whether Logpoint's {@code message} says it refused the API user's credentials. */
+	static boolean refusesCredentials(@Nullable Object message) {
+		return "Authentication Failed".equalsIgnoreCase(String.valueOf(message).strip());
 	}
 
 }

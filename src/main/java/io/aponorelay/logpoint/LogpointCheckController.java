@@ -78,7 +78,7 @@ class LogpointCheckController {
 			if ("true".equals(String.valueOf(answer.get("success")))) {
 				return "accepted";
 			}
-			if ("Authentication Failed".equalsIgnoreCase(String.valueOf(answer.get("message")).strip())) {
+			if (LogpointAnswers.refusesCredentials(answer.get("message"))) {
 				return "refused";
 			}
 		}
