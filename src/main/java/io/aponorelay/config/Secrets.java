@@ -57,14 +57,6 @@ public final class Secrets {
 		return Optional.ofNullable(values.get(name));
 	}
 
-	public boolean contains(String name) {
-		return values.containsKey(name);
-	}
-
-	public Set<String> names() {
-		return values.keySet();
-	}
-
 	/** Replaces every occurrence of a secret value (also JSON-escaped or URL-encoded) by {@value #MASK}. */
 	public String mask(String text) {
 		String masked = text;

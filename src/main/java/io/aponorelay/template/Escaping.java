@@ -2,6 +2,7 @@ package io.aponorelay.template;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import com.github.jknack.handlebars.EscapingStrategy;
 
@@ -62,8 +63,11 @@ public enum Escaping implements EscapingStrategy {
 	HEADER {
 		@Override
 		public CharSequence escape(CharSequence value) {
-			return value.toString().replaceAll("[\\p{Cntrl}&&[^\\t]]", "");
+			return CONTROL.matcher(value).replaceAll("");
 		}
-	}
+	};
+
+	/** Control characters but the tab. */
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t]]");
 
 }

@@ -17,6 +17,10 @@ final class Lists {
 
 	private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
 
+	private static final Pattern BRACKETS = Pattern.compile("^\\[|]$");
+
+	private static final Pattern QUOTES = Pattern.compile("^[\"']|[\"']$");
+
 	private Lists() {
 	}
 
@@ -38,8 +42,8 @@ final class Lists {
 					// not JSON: split it like any text
 				}
 			}
-			for (String element : SEPARATORS.split(trimmed.replaceAll("^\\[|]$", ""))) {
-				String cleaned = element.replaceAll("^[\"']|[\"']$", "");
+			for (String element : SEPARATORS.split(BRACKETS.matcher(trimmed).replaceAll(""))) {
+				String cleaned = QUOTES.matcher(element).replaceAll("");
 				if (!cleaned.isEmpty()) {
 					list.add(cleaned);
 				}

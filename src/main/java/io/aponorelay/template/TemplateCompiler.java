@@ -1,7 +1,5 @@
 package io.aponorelay.template;
 
-import java.util.Set;
-
 import io.aponorelay.config.Secrets;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +24,6 @@ public class TemplateCompiler {
 	 */
 	public TextTemplate compile(String part, String source, Escaping escaping) {
 		return new TextTemplate(part, engine.compile(part, source, escaping));
-	}
-
-	/** The secret names a template refers to with {@code secret 'name'}. */
-	public static Set<String> secretReferences(String source) {
-		return TemplateEngine.secretReferences(source);
 	}
 
 	TemplateEngine engine() {
