@@ -1,19 +1,30 @@
 package io.aponorelay.delivery;
 
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -21,15 +32,15 @@ import javax.net.ssl.SSLException;
 import io.aponorelay.store.ErrorKind;
 import io.aponorelay.template.RenderedRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
 
 /**
- * Calls one webhook's target with Spring's {@link RestClient} on the JDK HTTP client, which
- * sends the body also with GET and DELETE. The webhook's timeout bounds the whole call:
- * connecting, waiting for the answer and reading it, however slowly it trickles.
+ * Calls one webhook's target with the JDK HTTP client, which sends the body also with GET and
+ * DELETE. The webhook's timeout bounds the whole call: connecting, waiting for the answer and
+ * reading it, however slowly it trickles.
+ *
+ * <p>The client is used directly rather than through Spring's {@code RestClient}: its request
+ * factory cancelled its timeout with an exception and drained each body through another, five
+ * exceptions with stack traces per call.
  */
 final class TargetClient {
 
@@ -38,7 +49,10 @@ final class TargetClient {
 
 	private static final String USER_AGENT = "apono-logpoint-relay";
 
-	private final RestClient client;
+	/** Headers the JDK client sets itself and refuses from callers; a template's are left out. */
+	private static final Set<String> CLIENT_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+	private final HttpClient http;
 
 	private final Duration timeout;
 
@@ -58,11 +72,7 @@ final class TargetClient {
 		if (sslContext != null) {
 			builder.sslContext(sslContext);
 		}
-		HttpClient http = builder.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
-		// Spring starts this clock when the request is sent and closes the response when it runs out
-		requestFactory.setReadTimeout(timeout);
-		this.client = RestClient.builder().requestFactory(requestFactory).build();
+		this.http = builder.build();
 	}
 
 	/**
@@ -71,35 +81,54 @@ final class TargetClient {
 	 */
 	TargetResponse send(RenderedRequest request) throws TargetFailure {
 		long start = System.nanoTime();
+		CompletableFuture<HttpResponse<Body>> call;
 		try {
-			RestClient.RequestBodySpec call = client.method(HttpMethod.valueOf(request.method()))
-				.uri(URI.create(request.url()))
-				.headers((headers) -> {
-					headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
-					request.headers().forEach(headers::set);
-				});
-			if (request.body() != null) {
-				call.body(request.body().getBytes(StandardCharsets.UTF_8));
-			}
-			return call.exchange((sent, response) -> {
-				Map<String, String> headers = new LinkedHashMap<>();
-				response.getHeaders()
-					.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
-				try (InputStream body = response.getBody()) {
-					// a declared length sizes the buffer exactly instead of in chunks of 16 KiB
-					long declared = response.getHeaders().getContentLength();
-					byte[] bytes = body.readNBytes((declared >= 0 && declared < MAX_BODY_BYTES) ? (int) declared : MAX_BODY_BYTES);
-					boolean complete = bytes.length < MAX_BODY_BYTES || body.read() < 0;
-					return new TargetResponse(response.getStatusCode().value(), headers, bytes, complete);
-				}
-			});
+			call = http.sendAsync(build(request), Body::new);
 		}
 		catch (RuntimeException ex) {
 			throw classify(ex, Duration.ofNanos(System.nanoTime() - start));
 		}
+		try {
+			HttpResponse<Body> response = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			Map<String, String> headers = new LinkedHashMap<>();
+			response.headers()
+				.map()
+				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+			Body body = response.body();
+			return new TargetResponse(response.statusCode(), headers, body.bytes(), body.complete());
+		}
+		catch (TimeoutException ex) {
+			call.cancel(true);
+			throw new TargetFailure(ErrorKind.TIMEOUT, "No complete response within " + timeout, ex);
+		}
+		catch (ExecutionException ex) {
+			throw classify((ex.getCause() != null) ? ex.getCause() : ex, Duration.ofNanos(System.nanoTime() - start));
+		}
+		catch (InterruptedException ex) {
+			call.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new TargetFailure(ErrorKind.CONNECTION, "The call was interrupted", ex);
+		}
 	}
 
-	private TargetFailure classify(RuntimeException ex, Duration elapsed) {
+	private HttpRequest build(RenderedRequest request) {
+		String body = request.body();
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
+			// the JDK's own limit, until the answer's headers; the wait in send bounds the body too
+			.timeout(timeout)
+			.method(request.method(), (body != null)
+					? HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.UTF_8))
+					: HttpRequest.BodyPublishers.noBody())
+			.setHeader("User-Agent", USER_AGENT);
+		request.headers().forEach((name, value) -> {
+			if (!CLIENT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+				builder.setHeader(name, value);
+			}
+		});
+		return builder.build();
+	}
+
+	private TargetFailure classify(Throwable ex, Duration elapsed) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof HttpConnectTimeoutException) {
 				return new TargetFailure(ErrorKind.TIMEOUT, "Connecting took longer than " + timeout, ex);
@@ -131,6 +160,84 @@ final class TargetClient {
 			root = root.getCause();
 		}
 		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+	}
+
+	/**
+	 * Collects a response body up to {@link #MAX_BODY_BYTES}, then stops reading; a declared length
+	 * sizes the buffer exactly.
+	 */
+	private static final class Body implements HttpResponse.BodySubscriber<Body> {
+
+		private final CompletableFuture<Body> result = new CompletableFuture<>();
+
+		private final ByteArrayOutputStream read;
+
+		private boolean complete = true;
+
+		private Flow.@Nullable Subscription subscription;
+
+		Body(HttpResponse.ResponseInfo info) {
+			long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
+			this.read = new ByteArrayOutputStream((declared >= 0 && declared <= MAX_BODY_BYTES) ? (int) declared : 8192);
+		}
+
+		byte[] bytes() {
+			return read.toByteArray();
+		}
+
+		boolean complete() {
+			return complete;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> buffers) {
+			for (ByteBuffer buffer : buffers) {
+				if (result.isDone()) {
+					return;
+				}
+				int room = MAX_BODY_BYTES - read.size();
+				int length = Math.min(room, buffer.remaining());
+				if (buffer.hasArray()) {
+					read.write(buffer.array(), buffer.arrayOffset() + buffer.position(), length);
+					buffer.position(buffer.position() + length);
+				}
+				else {
+					byte[] bytes = new byte[length];
+					buffer.get(bytes);
+					read.writeBytes(bytes);
+				}
+				if (buffer.hasRemaining()) {
+					// more than the limit: stop here and drop the connection rather than read the rest
+					complete = false;
+					result.complete(this);
+					if (subscription != null) {
+						subscription.cancel();
+					}
+				}
+			}
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			result.completeExceptionally(error);
+		}
+
+		@Override
+		public void onComplete() {
+			result.complete(this);
+		}
+
+		@Override
+		public CompletionStage<Body> getBody() {
+			return result;
+		}
+
 	}
 
 }

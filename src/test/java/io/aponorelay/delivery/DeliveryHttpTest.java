@@ -18,6 +18,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -195,6 +196,26 @@ class DeliveryHttpTest extends RelayIntegrationTest {
 		target.verify(getRequestedFor(urlEqualTo("/incidents")).withRequestBody(equalToJson("""
 				{"username": "it-user-3e1f04", "secret_key": "it-secret-9c2a7b55d1",
 				 "requestData": {"version": "0.1", "ts_from": 1796291940, "ts_to": 1796295540}}""")));
+	}
+
+	@Test
+	void headersTheHttpClientSetsItselfAreLeftOutAndATemplateMayNameTheUserAgent() {
+		target.stubFor(get("/incidents").willReturn(okJson("{\"success\": true, \"message\": \"ok\", \"incidents\": []}")));
+		Map<String, Object> invocation = test("read-incidents");
+		assertThat(invocation).containsEntry("status", "SUCCEEDED");
+		target.verify(getRequestedFor(urlEqualTo("/incidents")).withHeader("User-Agent", equalTo("relay-under-test"))
+			.withoutHeader("Connection")
+			.withHeader("Content-Length", notMatching("5")));
+	}
+
+	@Test
+	void anAnswerBeyondOneMebibyteIsReadUpToItAndRecordedAsTruncated() {
+		String huge = "{\"success\": true, \"message\": \"" + "y".repeat(3 * 1024 * 1024) + "\"}";
+		target.stubFor(post("/reopen_incident").willReturn(okJson(huge)));
+		Map<String, Object> invocation = test("reopen-on-grant");
+		Map<String, Object> response = (Map<String, Object>) attempts(invocation).get(0).get("response");
+		assertThat(response).containsEntry("status", 200).containsEntry("truncated", true);
+		assertThat((String) response.get("body")).isEqualTo(huge.substring(0, 64 * 1024));
 	}
 
 	@Test
