@@ -3,8 +3,10 @@ package io.aponorelay.delivery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.aponorelay.config.DeliveryProperties;
 import io.aponorelay.config.RelayProperties;
 import io.aponorelay.store.ClaimedInvocation;
+import io.aponorelay.store.Courier;
 import io.aponorelay.store.InvocationStore;
 import io.aponorelay.store.InvocationsQueued;
 import org.slf4j.Logger;
@@ -25,9 +28,12 @@ import org.springframework.stereotype.Component;
  * the store and attempts each on a virtual thread. Wakes when an event is accepted or a call
  * finishes, and polls in any case, so that retries falling due and deliveries queued by other
  * instances are found.
+ *
+ * <p>It is also the store's {@link Courier}: an accepted invocation it has room for at once, and
+ * whose webhook has nothing due waiting before it, is handed over without a claim.
  */
 @Component
-class DeliveryWorker implements SmartLifecycle {
+class DeliveryWorker implements SmartLifecycle, Courier {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -50,6 +56,13 @@ class DeliveryWorker implements SmartLifecycle {
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private final Map<String, ClaimedInvocation> inFlight = new ConcurrentHashMap<>();
+
+	/**
+	 * The webhooks whose queue may hold due invocations no claim has taken yet: their new
+	 * invocations are not handed over, so as not to overtake those. Unknown at start; cleared when
+	 * a claim finds fewer due than it had room for.
+	 */
+	private final Set<String> backlog = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean running;
 
@@ -79,8 +92,58 @@ class DeliveryWorker implements SmartLifecycle {
 					+ "have configured; another instance with it delivers them, or they wait until it is configured again",
 					waiting, webhook));
 		calls = Executors.newVirtualThreadPerTaskExecutor();
+		configured.forEach(backlog::add);
 		running = true;
 		poller = Thread.ofPlatform().name("delivery-poller").daemon().start(this::poll);
+		store.handOffTo(this);
+	}
+
+	@Override
+	public boolean reserve(String webhook) {
+		if (!running || backlog.contains(webhook)) {
+			return false;
+		}
+		if (slots.tryAcquire()) {
+			if (gates.tryStart(webhook)) {
+				return true;
+			}
+			slots.release();
+		}
+		backlog.add(webhook);
+		return false;
+	}
+
+	@Override
+	public void unreserve(String webhook, boolean queued) {
+		if (queued) {
+			backlog.add(webhook);
+		}
+		gates.finished(webhook);
+		slots.release();
+	}
+
+	@Override
+	public void deliver(ClaimedInvocation invocation) {
+		inFlight.put(invocation.id(), invocation);
+		try {
+			calls.submit(() -> attempt(invocation));
+		}
+		catch (RejectedExecutionException ex) {
+			// stopping: another instance, or this one restarted, attempts it
+			inFlight.remove(invocation.id());
+			store.release(invocation);
+			unreserve(invocation.webhook(), true);
+		}
+	}
+
+	@Override
+	public String owner() {
+		return deliverer.owner();
+	}
+
+	@Override
+	public Duration lease(String webhook) {
+		return deliverer.lease(webhook);
 	}
 
 	private void poll() {
@@ -115,12 +178,24 @@ class DeliveryWorker implements SmartLifecycle {
 			return 0;
 		}
 		int started = 0;
-		for (ClaimedInvocation invocation : store.claimDue(deliverer.owner(), webhook, permits, deliverer.lease(webhook))) {
+		List<ClaimedInvocation> claimed = store.claimDue(deliverer.owner(), webhook, permits, deliverer.lease(webhook));
+		if (claimed.size() < permits) {
+			// nothing more is due: new invocations may be handed over
+			backlog.remove(webhook);
+		}
+		for (ClaimedInvocation invocation : claimed) {
+			// requests handing events over take room too, so the room is taken one call at a time
 			if (!running || !slots.tryAcquire()) {
 				store.release(invocation);
+				backlog.add(webhook);
 				continue;
 			}
-			gates.started(webhook);
+			if (!gates.tryStart(webhook)) {
+				slots.release();
+				store.release(invocation);
+				backlog.add(webhook);
+				continue;
+			}
 			inFlight.put(invocation.id(), invocation);
 			calls.submit(() -> attempt(invocation));
 			started++;
@@ -153,6 +228,7 @@ class DeliveryWorker implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		store.handOffTo(null);
 		long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
 		poller.interrupt();
 		try {

@@ -51,6 +51,26 @@ public class WebhookGates {
 		ifKnown(webhook, (gate) -> gate.inFlight.incrementAndGet());
 	}
 
+	/**
+	 * Counts a call in flight if the webhook may start one now; callers on several threads (the
+	 * poller, requests handing their events over) never start more than its gate allows together.
+	 */
+	boolean tryStart(String webhook) {
+		Gate gate = gates.get(webhook);
+		if (gate == null) {
+			return false;
+		}
+		while (true) {
+			int inFlight = gate.inFlight.get();
+			if (gate.breaker.permits(gate.limit, inFlight) <= 0) {
+				return false;
+			}
+			if (gate.inFlight.compareAndSet(inFlight, inFlight + 1)) {
+				return true;
+			}
+		}
+	}
+
 	void finished(String webhook) {
 		ifKnown(webhook, (gate) -> gate.inFlight.decrementAndGet());
 	}

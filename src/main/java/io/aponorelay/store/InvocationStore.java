@@ -70,6 +70,8 @@ public class InvocationStore implements DisposableBean {
 
 	private final Clock clock;
 
+	private volatile @Nullable Courier courier;
+
 	public InvocationStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
 			ApplicationEventPublisher events, Clock clock) {
 		this.lockingReads = isPostgres(dataSource);
@@ -84,31 +86,82 @@ public class InvocationStore implements DisposableBean {
 	/**
 	 * Records an event and one pending invocation per webhook, in one transaction. An event whose
 	 * key was recorded before changes nothing and answers the invocations it got then.
+	 *
+	 * <p>On H2 (one instance), an invocation the {@link #handOffTo courier} has room for is recorded
+	 * leased to it and handed over once committed, unless an earlier event of its request to the
+	 * same webhook is unfinished; the others wait in the queue.
 	 */
 	public Acceptance accept(AponoEvent event, List<String> webhooks) {
 		String key = event.key();
 		String payload = event.toJson();
+		Courier courier = lockingReads ? null : this.courier;
+		List<String> reserved = (courier != null) ? webhooks.stream().filter(courier::reserve).toList() : List.of();
+		List<Accepted> accepted;
 		try {
-			List<Acceptance.Delivery> deliveries = writes.write(() -> {
-				insertEvent(key, event, payload);
-				return webhooks.stream().map((webhook) -> insertInvocation(key, event, webhook, "EVENT", null)).toList();
+			accepted = writes.write(() -> {
+				Instant now = now();
+				insertEvent(key, event, payload, now);
+				return webhooks.stream().map((webhook) -> {
+					Lease lease = (reserved.contains(webhook) && !waitsInOrder(event.requestId(), webhook))
+							? new Lease(leaseFor(courier.owner()), now.plus(courier.lease(webhook))) : null;
+					String id = insertInvocation(key, event, webhook, "EVENT", lease, now);
+					return new Accepted(new Acceptance.Delivery(webhook, id), (lease != null)
+							? new ClaimedInvocation(id, webhook, key, "EVENT", 0, 0, now, payload, lease.owner()) : null);
+				}).toList();
 			});
-			if (!webhooks.isEmpty()) {
-				events.publishEvent(new InvocationsQueued(webhooks.size()));
+		}
+		catch (RuntimeException ex) {
+			reserved.forEach((webhook) -> courier.unreserve(webhook, false));
+			if (ex instanceof DuplicateKeyException) {
+				return new Acceptance(key, true, acceptedBefore(event, key));
 			}
-			return new Acceptance(key, false, deliveries);
+			throw ex;
 		}
-		catch (DuplicateKeyException ex) {
-			List<Acceptance.Delivery> deliveries = jdbc
-				.sql("SELECT webhook, id FROM relay_invocation WHERE "
-						+ ((event.requestId() != null) ? "request_id = :requestId" : "request_id IS NULL")
-						+ " AND event_key = :key ORDER BY seq")
-				.param("requestId", event.requestId())
-				.param("key", key)
-				.query((rs, row) -> new Acceptance.Delivery(rs.getString("webhook"), rs.getString("id")))
-				.list();
-			return new Acceptance(key, true, deliveries);
+		int queued = 0;
+		for (Accepted each : accepted) {
+			if (each.handedOver() != null) {
+				courier.deliver(each.handedOver());
+				continue;
+			}
+			if (reserved.contains(each.delivery().webhook())) {
+				courier.unreserve(each.delivery().webhook(), true);
+			}
+			queued++;
 		}
+		if (queued > 0) {
+			events.publishEvent(new InvocationsQueued(queued));
+		}
+		return new Acceptance(key, false, accepted.stream().map(Accepted::delivery).toList());
+	}
+
+	/**
+	 * Lets a worker take invocations at their acceptance (H2 only: PostgreSQL's instances order a
+	 * request's events through their claims).
+	 */
+	public void handOffTo(@Nullable Courier courier) {
+		this.courier = courier;
+	}
+
+	private List<Acceptance.Delivery> acceptedBefore(AponoEvent event, String key) {
+		return jdbc
+			.sql("SELECT webhook, id FROM relay_invocation WHERE "
+					+ ((event.requestId() != null) ? "request_id = :requestId" : "request_id IS NULL")
+					+ " AND event_key = :key ORDER BY seq")
+			.param("requestId", event.requestId())
+			.param("key", key)
+			.query((rs, row) -> new Acceptance.Delivery(rs.getString("webhook"), rs.getString("id")))
+			.list();
+	}
+
+	/** Whether an invocation of the request to the webhook is unfinished, so that a new one waits for it. */
+	private boolean waitsInOrder(@Nullable String requestId, String webhook) {
+		return requestId != null && jdbc
+			.sql("SELECT COUNT(*) FROM relay_invocation p WHERE p.request_id = :requestId AND p.webhook = :webhook"
+					+ " AND p.status IN ('PENDING', 'RETRYING')")
+			.param("requestId", requestId)
+			.param("webhook", webhook)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**
@@ -117,11 +170,12 @@ public class InvocationStore implements DisposableBean {
 	 */
 	public ClaimedInvocation acceptTest(AponoEvent event, String webhook, String owner, Duration lease) {
 		String key = "test:" + UUID.randomUUID();
-		Acceptance.Delivery delivery = transactions.execute((status) -> {
-			insertEvent(key, event, event.toJson());
-			return insertInvocation(key, event, webhook, "TEST", new Lease(leaseFor(owner), now().plus(lease)));
+		String id = transactions.execute((status) -> {
+			Instant now = now();
+			insertEvent(key, event, event.toJson(), now);
+			return insertInvocation(key, event, webhook, "TEST", new Lease(leaseFor(owner), now.plus(lease)), now);
 		});
-		return claimed(delivery.invocationId()).orElseThrow();
+		return claimed(id).orElseThrow();
 	}
 
 	/**
@@ -326,20 +380,19 @@ public class InvocationStore implements DisposableBean {
 		return statement.query((rs, row) -> summary(rs)).list();
 	}
 
-	private void insertEvent(String key, AponoEvent event, String payload) {
+	private void insertEvent(String key, AponoEvent event, String payload, Instant now) {
 		jdbc.sql("INSERT INTO relay_event (event_key, request_id, trigger_name, received_at, payload)"
 				+ " VALUES (:key, :requestId, :trigger, :now, :payload)")
 			.param("key", key)
 			.param("requestId", event.requestId())
 			.param("trigger", event.trigger().canonicalName())
-			.param("now", time(now()))
+			.param("now", time(now))
 			.param("payload", payload)
 			.update();
 	}
 
-	private Acceptance.Delivery insertInvocation(String key, AponoEvent event, String webhook, String kind,
-			@Nullable Lease lease) {
-		Instant instant = now();
+	private String insertInvocation(String key, AponoEvent event, String webhook, String kind, @Nullable Lease lease,
+			Instant instant) {
 		String id = TimeOrderedIds.next(instant.toEpochMilli()).toString();
 		OffsetDateTime now = time(instant);
 		jdbc.sql("INSERT INTO relay_invocation (id, event_key, webhook, request_id, trigger_name, kind, status,"
@@ -356,7 +409,7 @@ public class InvocationStore implements DisposableBean {
 			.param("owner", (lease != null) ? lease.owner() : null)
 			.param("until", (lease != null) ? time(lease.until()) : null)
 			.update();
-		return new Acceptance.Delivery(webhook, id);
+		return id;
 	}
 
 	private Optional<ClaimedInvocation> claimed(String id) {
@@ -425,6 +478,10 @@ public class InvocationStore implements DisposableBean {
 	}
 
 	private record Lease(String owner, Instant until) {
+	}
+
+	/** An invocation recorded for an accepted event, and the claim handed to the courier, if it was. */
+	private record Accepted(Acceptance.Delivery delivery, @Nullable ClaimedInvocation handedOver) {
 	}
 
 	/** The part of an attempt kept as JSON. */
