@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -64,8 +63,10 @@ final class TargetClient {
 	TargetClient(Duration timeout, @Nullable SSLContext sslContext) {
 		this.timeout = timeout;
 		HttpClient.Builder builder = HttpClient.newBuilder()
-			// the client's own tasks on virtual threads, instead of a platform thread per call in flight
-			.executor(Executors.newVirtualThreadPerTaskExecutor())
+			// the client's own tasks (parsing the answer, completing the call) run where they are
+			// due, on its selector thread or the caller's: none of them blocks, and a thread per task
+			// (a platform one by default, or a virtual one) cost more than the tasks
+			.executor(Runnable::run)
 			.connectTimeout(timeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.version(HttpClient.Version.HTTP_1_1);
