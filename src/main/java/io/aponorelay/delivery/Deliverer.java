@@ -214,7 +214,8 @@ public class Deliverer {
 		String name = invocation.webhook();
 		RenderedRequest request;
 		try {
-			request = templates.render(name, parser.parseStored(invocation.payload()), invocation.eventKey());
+			AponoEvent event = (invocation.event() != null) ? invocation.event() : parser.parseStored(invocation.payload());
+			request = templates.render(name, event, invocation.eventKey());
 		}
 		catch (TemplateException ex) {
 			return Outcome.failed(ErrorKind.TEMPLATE, ex.getMessage());

@@ -106,7 +106,7 @@ public class InvocationStore implements DisposableBean {
 							? new Lease(leaseFor(courier.owner()), now.plus(courier.lease(webhook))) : null;
 					String id = insertInvocation(key, event, webhook, "EVENT", lease, now);
 					return new Accepted(new Acceptance.Delivery(webhook, id), (lease != null)
-							? new ClaimedInvocation(id, webhook, key, "EVENT", 0, 0, now, payload, lease.owner()) : null);
+							? new ClaimedInvocation(id, webhook, key, "EVENT", 0, 0, now, payload, lease.owner(), event) : null);
 				}).toList();
 			});
 		}

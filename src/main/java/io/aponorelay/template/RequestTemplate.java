@@ -35,15 +35,20 @@ record RequestTemplate(WebhookProperties webhook, Template url, Map<String, Temp
 
 	@Override
 	public RenderedRequest render(AponoEvent event, String eventKey) {
-		String renderedUrl = TemplateEngine.render("url", url, event, eventKey).strip();
+		try (TemplateEngine.Scope scope = new TemplateEngine.Scope(event, eventKey)) {
+			return render(scope);
+		}
+	}
+
+	private RenderedRequest render(TemplateEngine.Scope scope) {
+		String renderedUrl = scope.render("url", url).strip();
 		requireHttpUrl(renderedUrl);
 		if (!allowedHosts.allows(renderedUrl)) {
 			throw new TemplateException("url", "the host of '" + renderedUrl + "' is not in relay.delivery.allowed-hosts");
 		}
 		Map<String, String> renderedHeaders = new LinkedHashMap<>();
-		headers.forEach((name, template) -> renderedHeaders.put(name,
-				TemplateEngine.render("headers." + name, template, event, eventKey).strip()));
-		String renderedBody = (body != null) ? TemplateEngine.render("body-template", body, event, eventKey) : null;
+		headers.forEach((name, template) -> renderedHeaders.put(name, scope.render("headers." + name, template).strip()));
+		String renderedBody = (body != null) ? scope.render("body-template", body) : null;
 		if (renderedBody != null && !renderedBody.isBlank() && contentType(renderedHeaders) == null) {
 			renderedHeaders.put("Content-Type", "application/json");
 		}

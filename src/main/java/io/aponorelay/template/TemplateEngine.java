@@ -1,6 +1,7 @@
 package io.aponorelay.template;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -68,24 +69,95 @@ final class TemplateEngine {
 	 * @throws TemplateException when a helper fails, for example on an unknown secret
 	 */
 	static String render(String part, Template template, AponoEvent event, String eventKey) {
-		// a shallow copy, so that trigger and relay are part of the root, also for @root
-		JsonObject root = new JsonObject(event.root());
-		root.put("trigger", event.trigger().canonicalName());
-		root.put("relay", new JsonObject(Map.of("eventKey", eventKey)));
-		Context context = Context.newBuilder(root).resolver(MapValueResolver.INSTANCE).build();
-		try {
-			return template.apply(context);
+		try (Scope scope = new Scope(event, eventKey)) {
+			return scope.render(part, template);
 		}
-		catch (HandlebarsException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new TemplateException(part, "rendering failed: " + cause.getMessage(), ex);
+	}
+
+	/**
+	 * An event as templates see it, for rendering the parts of one request: the root is built
+	 * once, not once per part.
+	 */
+	static final class Scope implements AutoCloseable {
+
+		private final Context context;
+
+		Scope(AponoEvent event, String eventKey) {
+			// a shallow copy, so that trigger and relay are part of the root, also for @root
+			JsonObject root = new JsonObject(event.root());
+			root.put("trigger", event.trigger().canonicalName());
+			root.put("relay", new JsonObject(Map.of("eventKey", eventKey)));
+			this.context = Context.newBuilder(root).resolver(MapValueResolver.INSTANCE).build();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+
+		/**
+		 * Renders one part.
+		 * @throws TemplateException when a helper fails, for example on an unknown secret
+		 */
+		String render(String part, Template template) {
+			try {
+				TextWriter writer = new TextWriter();
+				template.apply(context, writer);
+				return writer.toString();
+			}
+			catch (HandlebarsException ex) {
+				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+				throw new TemplateException(part, "rendering failed: " + cause.getMessage(), ex);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
-		finally {
+
+		@Override
+		public void close() {
 			context.destroy();
 		}
+
+	}
+
+	/**
+	 * Collects rendered text without locking, sized for a header or a Logpoint body (Handlebars'
+	 * own writer starts at 1,600 characters for every part).
+	 */
+	private static final class TextWriter extends Writer {
+
+		private final StringBuilder text = new StringBuilder(256);
+
+		@Override
+		public void write(int c) {
+			text.append((char) c);
+		}
+
+		@Override
+		public void write(char[] chars, int offset, int length) {
+			text.append(chars, offset, length);
+		}
+
+		@Override
+		public void write(String string, int offset, int length) {
+			text.append(string, offset, offset + length);
+		}
+
+		@Override
+		public Writer append(CharSequence chars) {
+			text.append(chars);
+			return this;
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+		}
+
+		@Override
+		public String toString() {
+			return text.toString();
+		}
+
 	}
 
 	/** The secret names a template refers to with {@code secret 'name'}. */

@@ -73,6 +73,7 @@ class HandOverTest {
 		assertThat(handed.webhook()).isEqualTo("a");
 		assertThat(handed.eventKey()).isEqualTo(event.key());
 		assertThat(handed.payload()).isEqualTo(event.toJson());
+		assertThat(handed.event()).as("the parsed event goes along: not parsed again").isSameAs(event);
 		assertThat(handed.attemptCount()).isZero();
 		assertThat(handed.lease()).startsWith("relay-1#");
 		assertThat(jdbc.sql("SELECT lease_owner FROM relay_invocation WHERE id = ?").param(handed.id())
