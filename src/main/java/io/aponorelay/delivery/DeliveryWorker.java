@@ -80,6 +80,7 @@ class DeliveryWorker implements SmartLifecycle, Courier {
 
 	@EventListener
 	void onQueued(InvocationsQueued queued) {
+		gates.webhooks().forEach(backlog::add);
 		wakeUps.release();
 	}
 
@@ -215,7 +216,11 @@ class DeliveryWorker implements SmartLifecycle, Courier {
 			inFlight.remove(invocation.id());
 			gates.finished(invocation.webhook());
 			slots.release();
-			wakeUps.release();
+			if (!backlog.isEmpty()) {
+				// room for one of those waiting (the slots are shared by all webhooks); with none
+				// waiting, the next poll finds the retries that fell due
+				wakeUps.release();
+			}
 		}
 	}
 
