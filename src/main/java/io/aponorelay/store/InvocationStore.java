@@ -83,6 +83,9 @@ public class InvocationStore implements DisposableBean {
 		this.clock = clock;
 	}
 
+	// The statements of the delivery path bind their values by position: named parameters cost a
+	// parameter source and a parsed statement for every call.
+
 	/**
 	 * Records an event and one pending invocation per webhook, in one transaction. An event whose
 	 * key was recorded before changes nothing and answers the invocations it got then.
@@ -156,10 +159,9 @@ public class InvocationStore implements DisposableBean {
 	/** Whether an invocation of the request to the webhook is unfinished, so that a new one waits for it. */
 	private boolean waitsInOrder(@Nullable String requestId, String webhook) {
 		return requestId != null && jdbc
-			.sql("SELECT COUNT(*) FROM relay_invocation p WHERE p.request_id = :requestId AND p.webhook = :webhook"
+			.sql("SELECT COUNT(*) FROM relay_invocation p WHERE p.request_id = ? AND p.webhook = ?"
 					+ " AND p.status IN ('PENDING', 'RETRYING')")
-			.param("requestId", requestId)
-			.param("webhook", webhook)
+			.params(requestId, webhook)
 			.query(Long.class)
 			.single() > 0;
 	}
@@ -263,32 +265,22 @@ public class InvocationStore implements DisposableBean {
 		String detail = json.writeValueAsString(AttemptDetail.of(attempt));
 		Boolean recorded = writes.write(() -> {
 			int updated = jdbc
-				.sql("UPDATE relay_invocation SET status = :status, attempt_count = attempt_count + 1,"
-						+ " round_attempts = round_attempts + 1, next_attempt_at = :next, lease_owner = NULL,"
-						+ " lease_until = NULL, last_error = :error, updated_at = :now"
-						+ " WHERE id = :id AND lease_owner = :owner")
-				.param("status", status.name())
-				.param("next", status.finished() ? null : time((nextAttemptAt != null) ? nextAttemptAt : now))
-				.param("error", (attempt.error() != null) ? truncate(attempt.error().message(), 2000) : null)
-				.param("now", time(now))
-				.param("id", invocation.id())
-				.param("owner", invocation.lease())
+				.sql("UPDATE relay_invocation SET status = ?, attempt_count = attempt_count + 1,"
+						+ " round_attempts = round_attempts + 1, next_attempt_at = ?, lease_owner = NULL,"
+						+ " lease_until = NULL, last_error = ?, updated_at = ? WHERE id = ? AND lease_owner = ?")
+				.params(status.name(), status.finished() ? null : time((nextAttemptAt != null) ? nextAttemptAt : now),
+						(attempt.error() != null) ? truncate(attempt.error().message(), 2000) : null, time(now),
+						invocation.id(), invocation.lease())
 				.update();
 			if (updated == 0) {
 				return false;
 			}
 			jdbc.sql("INSERT INTO relay_attempt (invocation_id, attempt_number, started_at, duration_ms, succeeded,"
-					+ " error_kind, error_message, response_status, detail) VALUES (:id, :number, :started, :duration,"
-					+ " :succeeded, :kind, :message, :status, :detail)")
-				.param("id", invocation.id())
-				.param("number", invocation.attemptCount() + 1)
-				.param("started", time(attempt.startedAt()))
-				.param("duration", attempt.durationMs())
-				.param("succeeded", attempt.succeeded())
-				.param("kind", (attempt.error() != null) ? attempt.error().kind().name() : null)
-				.param("message", (attempt.error() != null) ? truncate(attempt.error().message(), 4000) : null)
-				.param("status", (attempt.response() != null) ? attempt.response().status() : null)
-				.param("detail", detail)
+					+ " error_kind, error_message, response_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(invocation.id(), invocation.attemptCount() + 1, time(attempt.startedAt()), attempt.durationMs(),
+						attempt.succeeded(), (attempt.error() != null) ? attempt.error().kind().name() : null,
+						(attempt.error() != null) ? truncate(attempt.error().message(), 4000) : null,
+						(attempt.response() != null) ? attempt.response().status() : null, detail)
 				.update();
 			return true;
 		});
@@ -381,13 +373,8 @@ public class InvocationStore implements DisposableBean {
 	}
 
 	private void insertEvent(String key, AponoEvent event, String payload, Instant now) {
-		jdbc.sql("INSERT INTO relay_event (event_key, request_id, trigger_name, received_at, payload)"
-				+ " VALUES (:key, :requestId, :trigger, :now, :payload)")
-			.param("key", key)
-			.param("requestId", event.requestId())
-			.param("trigger", event.trigger().canonicalName())
-			.param("now", time(now))
-			.param("payload", payload)
+		jdbc.sql("INSERT INTO relay_event (event_key, request_id, trigger_name, received_at, payload) VALUES (?, ?, ?, ?, ?)")
+			.params(key, event.requestId(), event.trigger().canonicalName(), time(now), payload)
 			.update();
 	}
 
@@ -397,17 +384,10 @@ public class InvocationStore implements DisposableBean {
 		OffsetDateTime now = time(instant);
 		jdbc.sql("INSERT INTO relay_invocation (id, event_key, webhook, request_id, trigger_name, kind, status,"
 				+ " attempt_count, round_attempts, round_started, next_attempt_at, lease_owner, lease_until,"
-				+ " created_at, updated_at) VALUES (:id, :key, :webhook, :requestId, :trigger, :kind, 'PENDING', 0, 0,"
-				+ " :now, :now, :owner, :until, :now, :now)")
-			.param("id", id)
-			.param("key", key)
-			.param("webhook", webhook)
-			.param("requestId", kind.equals("TEST") ? null : event.requestId())
-			.param("trigger", event.trigger().canonicalName())
-			.param("kind", kind)
-			.param("now", now)
-			.param("owner", (lease != null) ? lease.owner() : null)
-			.param("until", (lease != null) ? time(lease.until()) : null)
+				+ " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, ?, ?, ?, ?, ?)")
+			.params(id, key, webhook, kind.equals("TEST") ? null : event.requestId(), event.trigger().canonicalName(), kind,
+					now, now, (lease != null) ? lease.owner() : null, (lease != null) ? time(lease.until()) : null, now,
+					now)
 			.update();
 		return id;
 	}
