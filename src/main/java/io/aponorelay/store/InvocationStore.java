@@ -263,7 +263,8 @@ public class InvocationStore implements DisposableBean {
 			InvocationStatus status, @Nullable Instant nextAttemptAt) {
 		Instant now = now();
 		String detail = json.writeValueAsString(AttemptDetail.of(attempt));
-		Boolean recorded = writes.write(() -> {
+		// the attempt is over: its record can wait a moment for another write to commit with
+		Boolean recorded = writes.writeSoon(() -> {
 			int updated = jdbc
 				.sql("UPDATE relay_invocation SET status = ?, attempt_count = attempt_count + 1,"
 						+ " round_attempts = round_attempts + 1, next_attempt_at = ?, lease_owner = NULL,"

@@ -108,6 +108,63 @@ class GroupCommitTest {
 	}
 
 	@Test
+	void aWriteThatCanWaitCommitsWithTheNextThatCannot() throws Exception {
+		CountDownLatch blocking = new CountDownLatch(1);
+		Future<Integer> first = callers.submit(() -> writes.write(() -> {
+			await(blocking);
+			return insert("first");
+		}));
+		Thread.sleep(100);
+		Future<Integer> soon = callers.submit(() -> writes.writeSoon(() -> insert("soon")));
+		Future<Integer> next = callers.submit(() -> writes.write(() -> insert("next")));
+		Thread.sleep(100);
+		int before = transactions.get();
+		blocking.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isOne();
+		assertThat(soon.get(10, TimeUnit.SECONDS)).isOne();
+		assertThat(next.get(10, TimeUnit.SECONDS)).isOne();
+		assertThat(transactions.get() - before).as("one more transaction, for both").isOne();
+		assertThat(count()).isEqualTo(3);
+	}
+
+	@Test
+	void aWriteThatCanWaitCommitsAloneWhenNothingElseComes() {
+		long start = System.nanoTime();
+		assertThat(writes.writeSoon(() -> insert("alone"))).isOne();
+		assertThat(count()).as("committed when it returns").isOne();
+		assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("it waited, but not for long")
+			.isGreaterThanOrEqualTo(GroupCommit.DEFERRAL)
+			.isLessThan(java.time.Duration.ofSeconds(5));
+	}
+
+	@Test
+	void closingCommitsTheWritesThatCouldWait() throws Exception {
+		CountDownLatch blocking = new CountDownLatch(1);
+		Future<Integer> first = callers.submit(() -> writes.write(() -> {
+			await(blocking);
+			return insert("first");
+		}));
+		Thread.sleep(100);
+		List<Future<Integer>> soon = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			String name = "soon-" + i;
+			soon.add(callers.submit(() -> writes.writeSoon(() -> insert(name))));
+		}
+		Thread.sleep(200);
+		Future<?> closing = callers.submit(() -> {
+			writes.close();
+			return null;
+		});
+		blocking.countDown();
+		closing.get(10, TimeUnit.SECONDS);
+		assertThat(first.get(10, TimeUnit.SECONDS)).isOne();
+		for (Future<Integer> each : soon) {
+			assertThat(each.get(10, TimeUnit.SECONDS)).isOne();
+		}
+		assertThat(count()).isEqualTo(301);
+	}
+
+	@Test
 	void aWriteIsCommittedWhenItReturns() {
 		writes.write(() -> insert("durable"));
 		assertThat(count()).as("seen from another connection").isOne();
