@@ -50,6 +50,7 @@ public final class EndToEnd {
 				suite.measurePostgres(target, work);
 			}
 		}
+		delete(work);
 		String report = Report.write(suite.figures, suite.runs, suite.time,
 				options.containsKey("jmh") ? Path.of(options.get("jmh")) : null);
 		Files.writeString(Path.of(options.getOrDefault("out", "bench/RESULTS.md")), report);
@@ -77,6 +78,16 @@ public final class EndToEnd {
 				Thread.sleep(1000);
 				record(store, "resident memory after start (MiB)", relay.residentBytes() / 1048576.0);
 				runOnce(store, relay, target);
+			}
+			// an H2 run leaves a store file of one to two GB: a full suite would fill a small disk
+			delete(directory);
+		}
+	}
+
+	private static void delete(Path directory) throws IOException {
+		try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
 			}
 		}
 	}
