@@ -67,10 +67,7 @@ class GroupCommitTest {
 	@Test
 	void writesWaitingTogetherCommitInOneTransaction() throws Exception {
 		CountDownLatch othersQueued = new CountDownLatch(1);
-		Future<Integer> first = callers.submit(() -> writes.write(() -> {
-			await(othersQueued);
-			return insert("first");
-		}));
+		Future<Integer> first = insertOnceReleased("first", othersQueued);
 		List<Future<Integer>> others = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
 			String name = "item-" + i;
@@ -90,10 +87,7 @@ class GroupCommitTest {
 	void aFailingWriteFailsAloneAndTheOthersCommit() throws Exception {
 		writes.write(() -> insert("taken"));
 		CountDownLatch othersQueued = new CountDownLatch(1);
-		Future<Integer> first = callers.submit(() -> writes.write(() -> {
-			await(othersQueued);
-			return insert("a");
-		}));
+		Future<Integer> first = insertOnceReleased("a", othersQueued);
 		Future<Integer> duplicate = callers.submit(() -> writes.write(() -> insert("taken")));
 		Future<Integer> last = callers.submit(() -> writes.write(() -> insert("b")));
 		Thread.sleep(200);
@@ -110,10 +104,7 @@ class GroupCommitTest {
 	@Test
 	void aWriteThatCanWaitCommitsWithTheNextThatCannot() throws Exception {
 		CountDownLatch blocking = new CountDownLatch(1);
-		Future<Integer> first = callers.submit(() -> writes.write(() -> {
-			await(blocking);
-			return insert("first");
-		}));
+		Future<Integer> first = insertOnceReleased("first", blocking);
 		Thread.sleep(100);
 		Future<Integer> soon = callers.submit(() -> writes.writeSoon(() -> insert("soon")));
 		Future<Integer> next = callers.submit(() -> writes.write(() -> insert("next")));
@@ -140,10 +131,7 @@ class GroupCommitTest {
 	@Test
 	void closingCommitsTheWritesThatCouldWait() throws Exception {
 		CountDownLatch blocking = new CountDownLatch(1);
-		Future<Integer> first = callers.submit(() -> writes.write(() -> {
-			await(blocking);
-			return insert("first");
-		}));
+		Future<Integer> first = insertOnceReleased("first", blocking);
 		Thread.sleep(100);
 		List<Future<Integer>> soon = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
@@ -207,6 +195,14 @@ class GroupCommitTest {
 		for (Future<Boolean> call : calls) {
 			assertThat(call.get(10, TimeUnit.SECONDS)).as("both writes ran at the same time").isTrue();
 		}
+	}
+
+	/** Inserts a row in a write that holds the writer until released. */
+	private Future<Integer> insertOnceReleased(String name, CountDownLatch release) {
+		return callers.submit(() -> writes.write(() -> {
+			await(release);
+			return insert(name);
+		}));
 	}
 
 	private int insert(String name) {

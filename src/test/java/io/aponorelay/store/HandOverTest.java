@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -144,42 +143,6 @@ class HandOverTest {
 		return new AttemptRecord(1, Instant.now(), 3, true, "relay-1", null,
 				new AttemptRecord.SentRequest("POST", "https://x/y", Map.of(), "{}"),
 				new AttemptRecord.ReceivedResponse(200, Map.of(), "{\"success\": true}", false), List.of());
-	}
-
-	/** A courier with room for every webhook but those it refuses. */
-	private static final class RecordingCourier implements Courier {
-
-		final Set<String> refused = new java.util.HashSet<>();
-
-		final List<ClaimedInvocation> delivered = new CopyOnWriteArrayList<>();
-
-		final List<String> unreserved = new CopyOnWriteArrayList<>();
-
-		@Override
-		public boolean reserve(String webhook) {
-			return !refused.contains(webhook);
-		}
-
-		@Override
-		public void unreserve(String webhook, boolean queued) {
-			unreserved.add(queued ? webhook + " queued" : webhook);
-		}
-
-		@Override
-		public void deliver(ClaimedInvocation invocation) {
-			delivered.add(invocation);
-		}
-
-		@Override
-		public String owner() {
-			return "relay-1";
-		}
-
-		@Override
-		public Duration lease(String webhook) {
-			return Duration.ofMinutes(1);
-		}
-
 	}
 
 }

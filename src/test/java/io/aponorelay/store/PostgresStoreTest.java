@@ -75,39 +75,15 @@ class PostgresStoreTest {
 	@Test
 	void everyInvocationWaitsForAClaimEvenWithACourier() {
 		// instances sharing PostgreSQL order a request's events through their claims, so none is handed over
-		store.handOffTo(new Courier() {
-
-			@Override
-			public boolean reserve(String webhook) {
-				throw new AssertionError("asked for room on PostgreSQL");
-			}
-
-			@Override
-			public void unreserve(String webhook, boolean queued) {
-				throw new AssertionError("unreserved on PostgreSQL");
-			}
-
-			@Override
-			public void deliver(ClaimedInvocation invocation) {
-				throw new AssertionError("handed over on PostgreSQL");
-			}
-
-			@Override
-			public String owner() {
-				return "w1";
-			}
-
-			@Override
-			public Duration lease(String webhook) {
-				return Duration.ofMinutes(1);
-			}
-
-		});
+		RecordingCourier courier = new RecordingCourier();
+		store.handOffTo(courier);
 		try {
 			String webhook = "courier-" + UUID.randomUUID();
 			String id = store.accept(event(), List.of(webhook)).deliveries().get(0).invocationId();
 			assertThat(store.claimDue("w1", webhook, 10, Duration.ofMinutes(1))).extracting(ClaimedInvocation::id)
 				.containsExactly(id);
+			assertThat(courier.reserved).as("never asked for room").isEmpty();
+			assertThat(courier.delivered).isEmpty();
 		}
 		finally {
 			store.handOffTo(null);
