@@ -125,6 +125,11 @@ class DeliveryWorker implements SmartLifecycle, Courier {
 
 	@Override
 	public void deliver(ClaimedInvocation invocation) {
+		start(invocation);
+	}
+
+	/** Attempts an invocation that holds a slot and its gate's room. */
+	private void start(ClaimedInvocation invocation) {
 		inFlight.put(invocation.id(), invocation);
 		try {
 			calls.submit(() -> attempt(invocation));
@@ -180,8 +185,8 @@ class DeliveryWorker implements SmartLifecycle, Courier {
 		}
 		int started = 0;
 		List<ClaimedInvocation> claimed = store.claimDue(deliverer.owner(), webhook, permits, deliverer.lease(webhook));
-		if (claimed.size() < permits) {
-			// nothing more is due: new invocations may be handed over
+		if (claimed.size() < permits && !store.holdsBackDue(webhook)) {
+			// nothing more is due, nor waits for an earlier event: new invocations may be handed over
 			backlog.remove(webhook);
 		}
 		for (ClaimedInvocation invocation : claimed) {
@@ -197,8 +202,7 @@ class DeliveryWorker implements SmartLifecycle, Courier {
 				backlog.add(webhook);
 				continue;
 			}
-			inFlight.put(invocation.id(), invocation);
-			calls.submit(() -> attempt(invocation));
+			start(invocation);
 			started++;
 		}
 		return started;

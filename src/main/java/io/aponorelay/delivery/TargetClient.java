@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -63,10 +64,10 @@ final class TargetClient {
 	TargetClient(Duration timeout, @Nullable SSLContext sslContext) {
 		this.timeout = timeout;
 		HttpClient.Builder builder = HttpClient.newBuilder()
-			// the client's own tasks (parsing the answer, completing the call) run where they are
-			// due, on its selector thread or the caller's: none of them blocks, and a thread per task
-			// (a platform one by default, or a virtual one) cost more than the tasks
-			.executor(Runnable::run)
+			// the client's own tasks on virtual threads, instead of a platform thread per call in
+			// flight; not on its selector thread, which TLS handshakes (and a trust manager's
+			// lookups) would hold up for every call of the client
+			.executor(Executors.newVirtualThreadPerTaskExecutor())
 			.connectTimeout(timeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.version(HttpClient.Version.HTTP_1_1);

@@ -246,6 +246,21 @@ public class InvocationStore implements DisposableBean {
 		return (claimed == 1) ? claimed(id) : Optional.empty();
 	}
 
+	/**
+	 * Whether a due invocation of the webhook waits for an unfinished earlier event of its request:
+	 * a claim leaves it, and the earlier one's end is to wake a worker for it.
+	 */
+	public boolean holdsBackDue(String webhook) {
+		Instant now = now();
+		return jdbc.sql("SELECT COUNT(*) FROM relay_invocation i WHERE i.webhook = :webhook AND " + DUE + " AND NOT "
+				+ IN_ORDER)
+			.param("webhook", webhook)
+			.param("epoch", EPOCH)
+			.param("now", time(now))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** Whether an earlier event of the invocation's request to the same webhook is still waiting. */
 	public boolean waitsForAnEarlierEvent(String id) {
 		return jdbc.sql("SELECT COUNT(*) FROM relay_invocation i WHERE i.id = :id AND NOT " + IN_ORDER)
