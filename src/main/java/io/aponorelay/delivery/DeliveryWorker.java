@@ -220,9 +220,9 @@ class DeliveryWorker implements SmartLifecycle, Courier {
 			inFlight.remove(invocation.id());
 			gates.finished(invocation.webhook());
 			slots.release();
-			if (!backlog.isEmpty()) {
+			if (backlog.stream().anyMatch((webhook) -> gates.permits(webhook) > 0)) {
 				// room for one of those waiting (the slots are shared by all webhooks); with none
-				// waiting, the next poll finds the retries that fell due
+				// waiting, or only behind an open circuit, the next poll finds what fell due
 				wakeUps.release();
 			}
 		}
