@@ -104,13 +104,24 @@ class DeliveryWorker implements SmartLifecycle, Courier {
 		if (!running || backlog.contains(webhook)) {
 			return false;
 		}
+		if (takeRoom(webhook)) {
+			return true;
+		}
+		backlog.add(webhook);
+		return false;
+	}
+
+	/**
+	 * Takes a slot and room in the webhook's gate for one call, or neither. Requests handing events
+	 * over take room too, so it is taken one call at a time.
+	 */
+	private boolean takeRoom(String webhook) {
 		if (slots.tryAcquire()) {
 			if (gates.tryStart(webhook)) {
 				return true;
 			}
 			slots.release();
 		}
-		backlog.add(webhook);
 		return false;
 	}
 
@@ -190,14 +201,7 @@ class DeliveryWorker implements SmartLifecycle, Courier {
 			backlog.remove(webhook);
 		}
 		for (ClaimedInvocation invocation : claimed) {
-			// requests handing events over take room too, so the room is taken one call at a time
-			if (!running || !slots.tryAcquire()) {
-				store.release(invocation);
-				backlog.add(webhook);
-				continue;
-			}
-			if (!gates.tryStart(webhook)) {
-				slots.release();
+			if (!running || !takeRoom(webhook)) {
 				store.release(invocation);
 				backlog.add(webhook);
 				continue;

@@ -125,9 +125,7 @@ final class GroupCommit implements AutoCloseable {
 				batch.add(first);
 				waiting.drainTo(batch, MOST_PER_COMMIT - 1);
 			}
-			while (batch.size() < MOST_PER_COMMIT && !deferred.isEmpty()) {
-				batch.add(deferred.poll());
-			}
+			addDeferred(batch);
 			stopped = batch.remove(Write.STOP);
 			batch.removeIf((write) -> write == Write.WAKE);
 			commit(batch);
@@ -135,11 +133,16 @@ final class GroupCommit implements AutoCloseable {
 		}
 		// closed: what can wait cannot any longer
 		while (!deferred.isEmpty()) {
-			while (batch.size() < MOST_PER_COMMIT && !deferred.isEmpty()) {
-				batch.add(deferred.poll());
-			}
+			addDeferred(batch);
 			commit(batch);
 			batch.clear();
+		}
+	}
+
+	/** Adds the writes that can wait to a batch, oldest first, as far as it has room. */
+	private void addDeferred(List<Write<?>> batch) {
+		while (batch.size() < MOST_PER_COMMIT && !deferred.isEmpty()) {
+			batch.add(deferred.poll());
 		}
 	}
 
