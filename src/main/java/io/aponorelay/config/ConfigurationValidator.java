@@ -65,6 +65,12 @@ class ConfigurationValidator implements InitializingBean {
 		if (relay.ingest().maxBodySize().toBytes() < 1) {
 			problems.add("relay.ingest.max-body-size", "must be positive, for example 1MB");
 		}
+		if (relay.ingest().maxInFlight() < 1) {
+			problems.add("relay.ingest.max-in-flight", "must be at least 1, for example 200");
+		}
+		if (relay.ingest().inFlightWait().isNegative()) {
+			problems.add("relay.ingest.in-flight-wait", "must not be negative, for example 10s");
+		}
 		checkIngestAuth(problems);
 		checkAdminAuth(problems);
 		checkAddresses("relay.ingest.allowed-sources", relay.ingest().allowedSources(), problems);

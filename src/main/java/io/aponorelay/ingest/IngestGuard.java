@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.aponorelay.config.Cidrs;
 import io.aponorelay.config.IngestProperties;
@@ -22,8 +24,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands before {@code /ingest/apono}: the source must be allowed and within its rate, the body
- * within its size, and the request authentic. Each refusal is a problem, is counted, and changes
+ * Stands before {@code /ingest/apono}: the source must be allowed and within its rate, the relay
+ * not handling too many requests already, the body within its size, and the request authentic. Each refusal is a problem, is counted, and changes
  * nothing.
  */
 class IngestGuard extends OncePerRequestFilter {
@@ -44,6 +46,12 @@ class IngestGuard extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
+	/**
+	 * Requests being handled. Requests run on virtual threads, which Tomcat does not bound; this
+	 * bounds them, as its pool of 200 threads did, and with them the bodies held in memory.
+	 */
+	private final Semaphore inFlight;
+
 	IngestGuard(IngestProperties ingest, IngestAuthenticator authenticator, IngestMetrics metrics,
 			ProblemResponses problems) {
 		this.ingest = ingest;
@@ -53,6 +61,7 @@ class IngestGuard extends OncePerRequestFilter {
 		this.authenticator = authenticator;
 		this.metrics = metrics;
 		this.problems = problems;
+		this.inFlight = new Semaphore(ingest.maxInFlight(), true);
 	}
 
 	@Override
@@ -72,6 +81,33 @@ class IngestGuard extends OncePerRequestFilter {
 					Map.of("Retry-After", String.valueOf(seconds)));
 			return;
 		}
+		if (!enter()) {
+			refuse(request, response, "busy", HttpStatus.SERVICE_UNAVAILABLE, "Busy", "The relay is handling "
+					+ ingest.maxInFlight() + " requests already; try again in 1 s (relay.ingest.max-in-flight)",
+					Map.of("Retry-After", "1"));
+			return;
+		}
+		try {
+			admitted(request, response, chain);
+		}
+		finally {
+			inFlight.release();
+		}
+	}
+
+	/** Waits for room among the requests in flight, up to {@code relay.ingest.in-flight-wait}. */
+	private boolean enter() {
+		try {
+			return inFlight.tryAcquire(ingest.inFlightWait().toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private void admitted(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
 		long max = ingest.maxBodySize().toBytes();
 		if (request.getContentLengthLong() > max) {
 			tooLarge(request, response, max);

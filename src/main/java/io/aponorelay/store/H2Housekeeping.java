@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>So, where H2 does not itself, this does what its writer would: it rewrites the live pages of
  * the sparsest chunks older than H2's retention time (45 s by default), {@link #WRITE_LIMIT} per
- * round, and drops the chunks left empty. A round that rewrote something is followed by the next
+ * round, and commits, which drops the chunks left empty. A round that rewrote something is followed by the next
  * after {@link #BUSY_PAUSE}, so that it keeps up with a busy relay and commits run in between;
  * otherwise the next is a second away. Elsewhere (PostgreSQL, an in-memory or a
  * remote H2, or a {@code WRITE_DELAY} above 0) it does nothing.
@@ -38,7 +38,10 @@ class H2Housekeeping implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(H2Housekeeping.class);
 
-	/** Chunks whose pages are less live than this are rewritten, H2's own default. */
+	/**
+	 * Rounds rewrite while less than this share (percent) of the chunks' space is live, H2's own
+	 * default; each picks the sparsest chunks first.
+	 */
 	static final int FILL_RATE = 90;
 
 	/** At most this much rewritten per round, so that a round holds the store briefly. */
@@ -76,7 +79,8 @@ class H2Housekeeping implements SmartLifecycle {
 	}
 
 	private void run(MVStore store) {
-		while (rounds == Thread.currentThread()) {
+		// a store H2 closed (at a failure) is not opened again here: that would race a shutdown
+		while (rounds == Thread.currentThread() && !store.isClosed()) {
 			Duration next = round(store) ? BUSY_PAUSE : interval;
 			synchronized (pause) {
 				try {
@@ -92,7 +96,9 @@ class H2Housekeeping implements SmartLifecycle {
 	}
 
 	/**
-	 * One round: rewrites what it may of the sparsest old chunks, drops the empty ones.
+	 * One round, as H2's own writer does it: rewrites what it may of the sparsest old chunks, then
+	 * commits, which writes the rewritten pages and drops the chunks left empty, under the store's
+	 * lock (and not at all while a commit holds it).
 	 * @return whether it rewrote any, so that more may be waiting
 	 */
 	static boolean round(MVStore store) {
@@ -101,7 +107,7 @@ class H2Housekeeping implements SmartLifecycle {
 				return false;
 			}
 			boolean rewrote = store.compact(FILL_RATE, WRITE_LIMIT);
-			store.getFileStore().dropUnusedChunks();
+			store.tryCommit();
 			return rewrote;
 		}
 		catch (RuntimeException ex) {

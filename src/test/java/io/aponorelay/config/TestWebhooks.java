@@ -46,7 +46,7 @@ public final class TestWebhooks {
 				new IngestProperties(org.springframework.util.unit.DataSize.ofMegabytes(1), 32,
 						org.springframework.util.unit.DataSize.ofKilobytes(64),
 						new IngestAuthProperties(IngestAuthProperties.Mode.NONE, null, null, null, Duration.ofMinutes(5)),
-						new RateLimitProperties(0, 1), null, null),
+						new RateLimitProperties(0, 1), null, null, 200, Duration.ofSeconds(10)),
 				new DeliveryProperties(4, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), null, null),
 				new AdminProperties(AdminProperties.Mode.NONE, null),
 				new LogpointProperties(null, null, null, null, false, Duration.ofSeconds(10)),
