@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps an H2 file store from growing without end.
  *
- * <p>Each H2 commit appends a chunk to the file, and a chunk's space is reused only once no page
+ * <p>Each H2 commit writes a chunk to the file, and a chunk's space is reused only once no page
  * in it is live; its metadata stays on the heap until then. H2's background writer rewrites the
  * live pages of sparse chunks so that they empty, but with {@code WRITE_DELAY=0} (each commit
  * written before it is answered, the relay's default) H2 runs no background writer at all. Without
@@ -28,10 +28,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>So, where H2 does not itself, this does what its writer would: it rewrites the live pages of
  * the sparsest chunks older than H2's retention time (45 s by default), {@link #WRITE_LIMIT} per
- * round, and commits, which drops the chunks left empty. A round that rewrote something is followed by the next
- * after {@link #BUSY_PAUSE}, so that it keeps up with a busy relay and commits run in between;
- * otherwise the next is a second away. Elsewhere (PostgreSQL, an in-memory or a
- * remote H2, or a {@code WRITE_DELAY} above 0) it does nothing.
+ * round, and commits, which drops the chunks left empty. A round that rewrote something is
+ * followed by the next after {@link #BUSY_PAUSE}, so that it keeps up with a busy relay and
+ * commits run in between; otherwise the next is a second away. Elsewhere (PostgreSQL, an
+ * in-memory or a remote H2, or a {@code WRITE_DELAY} above 0) it does nothing.
  */
 @Component
 class H2Housekeeping implements SmartLifecycle {
