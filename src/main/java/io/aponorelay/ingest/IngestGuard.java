@@ -25,8 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Stands before {@code /ingest/apono}: the source must be allowed and within its rate, the relay
- * not handling too many requests already, the body within its size, and the request authentic. Each refusal is a problem, is counted, and changes
- * nothing.
+ * not handling too many requests already, the body within its size, and the request authentic.
+ * Each refusal is a problem, is counted, and changes nothing.
  */
 class IngestGuard extends OncePerRequestFilter {
 
