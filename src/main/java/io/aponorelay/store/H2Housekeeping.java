@@ -28,10 +28,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>So, where H2 does not itself, this does what its writer would: it rewrites the live pages of
  * the sparsest chunks older than H2's retention time (45 s by default), {@link #WRITE_LIMIT} per
- * round, and commits, which drops the chunks left empty. A round that rewrote something is
- * followed by the next after {@link #BUSY_PAUSE}, so that it keeps up with a busy relay and
- * commits run in between; otherwise the next is a second away. Elsewhere (PostgreSQL, an
- * in-memory or a remote H2, or a {@code WRITE_DELAY} above 0) it does nothing.
+ * round, and commits, which drops the chunks left empty. Rounds come a second apart while the
+ * relay writes (each holds the store's lock for a moment), and {@link #BUSY_PAUSE} apart while it
+ * is idle and there is work left. Elsewhere (PostgreSQL, an in-memory or a remote H2, or a
+ * {@code WRITE_DELAY} above 0) it does nothing.
  */
 @Component
 class H2Housekeeping implements SmartLifecycle {
@@ -47,7 +47,7 @@ class H2Housekeeping implements SmartLifecycle {
 	/** At most this much rewritten per round, so that a round holds the store briefly. */
 	static final int WRITE_LIMIT = 1024 * 1024;
 
-	/** The pause after a round that rewrote something: the next one follows soon, writes in between. */
+	/** The pause after a round that rewrote something while nothing else committed. */
 	private static final Duration BUSY_PAUSE = Duration.ofMillis(10);
 
 	private final DataSource dataSource;
@@ -79,9 +79,15 @@ class H2Housekeeping implements SmartLifecycle {
 	}
 
 	private void run(MVStore store) {
+		long lastRound = -1;
 		// a store H2 closed (at a failure) is not opened again here: that would race a shutdown
 		while (rounds == Thread.currentThread() && !store.isClosed()) {
-			Duration next = round(store) ? BUSY_PAUSE : interval;
+			// a round holds the store's lock, so rounds follow each other soon only while nothing
+			// else commits: under load one a second, then the backlog at once when it is over
+			boolean idle = store.getCurrentVersion() == lastRound;
+			boolean rewrote = round(store);
+			lastRound = store.getCurrentVersion();
+			Duration next = (rewrote && idle) ? BUSY_PAUSE : interval;
 			synchronized (pause) {
 				try {
 					if (rounds == Thread.currentThread()) {
